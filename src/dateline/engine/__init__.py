@@ -1,0 +1,1 @@
+"""Scale: local worker processes and a Dask engine."""

@@ -1,0 +1,1 @@
+"""Scorers against gold data, and the gate that keeps scores above their floors."""

@@ -1,0 +1,1 @@
+"""The JSON Schema of the output contract (data, read through importlib.resources)."""
