@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .model import Article, Entity
+from ..model import Article, Entity
 
 
 def resolve(doc: Doc, article: Article) -> list[Entity]:

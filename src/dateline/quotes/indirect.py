@@ -1,0 +1,195 @@
+"""Indirect (and mixed) quotes: a cue verb, its subject, and the complement that carries what was said.
+
+"X said (that) ...", "..., X said.", "X told reporters ...", "X added that ...", "X warned that ...",
+"X announced ...", "X accused Y of ...", "X urged Y to ...", "According to X, ...". The content is the
+cue's complement in the parse (a clause, a to-infinitive, an object, or a preposition's object, as the cue
+lexicon allows for that verb); for "according to" it is the clause the phrase hangs on. Content holding a
+partial quotation in marks makes the quote mixed.
+"""
+
+from __future__ import annotations
+
+from .cues import Cue, cue_at
+from .found import Found
+from .speakers import Speaker, speaker_of
+from .view import DocView
+
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
+_FIRST_PERSON = frozenset({"i", "you", "we"})
+_MIN_WORDS = 2
+
+
+def _span(v: DocView, first: int, last: int, skip: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Trim punctuation, a leading complementizer and a leading/trailing conjunction; None when nothing is left."""
+    while first <= last and (v.pos[first] in _TRIM or v.lower[first] in _COMPLEMENTIZERS and v.dep[first] == "mark"):
+        first += 1
+    while last >= first and v.pos[last] in _TRIM and not _closing_mark(v, last):
+        last -= 1
+    if skip is not None and first <= skip[0] <= last:
+        # the cue sits inside (content-first with the cue clause at the end): keep the part before it
+        last = skip[0] - 1
+        while last >= first and (v.pos[last] in _TRIM or v.dep[last] == "nsubj"):
+            last -= 1
+    if last < first:
+        return None
+    words = sum(1 for i in range(first, last + 1) if v.pos[i] not in ("PUNCT", "SPACE"))
+    return (first, last) if words >= _MIN_WORDS else None
+
+
+def _closing_mark(v: DocView, i: int) -> bool:
+    return v.words[i] in ('"', "”", "’", "»")
+
+
+def _child(v: DocView, c: int, dep: str, word: str | None = None) -> int | None:
+    for ch in v.children[c]:
+        if v.dep[ch] == dep and (word is None or v.lower[ch] == word):
+            return ch
+    return None
+
+
+def _subtree(v: DocView, i: int) -> tuple[int, int]:
+    return v.left_edge(i), v.right_edge(i)
+
+
+def _prep_object(v: DocView, c: int, word: str) -> tuple[int, int] | None:
+    prep = _child(v, c, "prep", word)
+    if prep is None:
+        return None
+    for g in v.children[prep]:
+        if v.dep[g] in ("pobj", "pcomp"):
+            return _subtree(v, g)
+    return None
+
+
+def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> tuple[int, int] | None:
+    """The token range a complement frame picks out for the cue at c, or None when the parse has no such complement."""
+    main = frame[0]
+    if main == "ccomp":
+        comp = _child(v, c, "ccomp")
+        if comp is None and c_last > c:
+            comp = _child(v, c_last, "ccomp")
+        return _subtree(v, comp) if comp is not None else None
+    if main == "xcomp":
+        comp = _child(v, c, "xcomp")
+        if comp is None:
+            return None
+        lo, hi = _subtree(v, comp)
+        obj = _child(v, c, "dobj")
+        if obj is not None and c < obj < lo:
+            lo = v.left_edge(obj)
+        return lo, hi
+    if main == "dobj":
+        obj = _child(v, c, "dobj")
+        if obj is None or v.pos[obj] == "PRON" and len(frame) == 1:
+            return None
+        lo, hi = _subtree(v, obj)
+        for extra in frame[1:]:
+            part = _child(v, c, "oprd") if extra == "oprd" else _prep_object(v, c, extra)
+            if part is None and extra == "oprd":
+                part = _child(v, c, "xcomp") or _child(v, c, "ccomp")
+            if part is None:
+                return (lo, hi) if v.pos[obj] != "PRON" else None
+            if isinstance(part, int):
+                part = _subtree(v, part)
+            lo, hi = min(lo, part[0]), max(hi, part[1])
+        return lo, hi
+    if main in ("colon", "clause"):
+        return None
+    target = c_last if c_last > c and v.lower[c_last] == main else c
+    if target != c:
+        for g in v.children[target]:
+            if v.dep[g] in ("pobj", "pcomp"):
+                return _subtree(v, g)
+    return _prep_object(v, c, main)
+
+
+def _content_first(v: DocView, c: int) -> tuple[int, int] | None:
+    """'Russia will act, the minister said.' parsed with the cue as a parataxis of the content's verb."""
+    if v.dep[c] != "parataxis" or v.head[c] == c:
+        return None
+    h = v.head[c]
+    lo = v.left_edge(h)
+    return (lo, c - 1) if lo < c else None
+
+
+def _according_to(v: DocView, c: int) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase hangs on, without the phrase."""
+    h = v.head[c]
+    phrase = (v.left_edge(c), v.right_edge(c))
+    if h == c:
+        return None
+    lo, hi = v.left_edge(h), v.right_edge(h)
+    if v.pos[h] not in ("VERB", "AUX"):
+        lo, hi = v.left_edge(h), v.right_edge(h)
+        while v.head[h] != h and v.pos[h] not in ("VERB", "AUX"):
+            h = v.head[h]
+        lo, hi = v.left_edge(h), v.right_edge(h)
+    if phrase[0] <= lo:
+        return phrase[1] + 1, hi
+    return lo, phrase[0] - 1
+
+
+def _content(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int], str] | None:
+    if cue.lemma == "according to":
+        rng = _according_to(v, c)
+        return (rng, "indirect:according-to") if rng else None
+    for frame in cue.frames:
+        rng = _frame_content(v, c, c_last, frame)
+        if rng is not None and not (rng[0] <= c <= rng[1] and frame[0] != "ccomp"):
+            return rng, f"indirect:{'+'.join(frame)}"
+    if "ccomp" in (f[0] for f in cue.frames):
+        rng = _content_first(v, c)
+        if rng is not None:
+            return rng, "indirect:content-first"
+    return None
+
+
+def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
+    if sp is None:
+        return False
+    if cue.kind == "belief" and v.lower[sp.head] in _FIRST_PERSON:
+        return False  # "I think", "you know": a turn of phrase, not a reported belief
+    if v.lower[sp.head] in ("it", "this", "that", "which") and cue.kind == "belief":
+        return False
+    return True
+
+
+def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tuple[int, int]], used: set[int]) -> list[Found]:
+    """Indirect quotes whose cue lies outside `no_cue` (quoted words) and is not already used, and whose content
+    does not overlap `no_content` (the direct quotes)."""
+    blocked = sorted(no_cue)
+    candidates: list[Found] = []
+    b = 0
+    n = len(v)
+    i = 0
+    while i < n:
+        char = v.start[i]
+        while b < len(blocked) and blocked[b][1] <= char:
+            b += 1
+        if i in used or (b < len(blocked) and blocked[b][0] <= char < blocked[b][1]) or v.in_head_zone(char):
+            i += 1
+            continue
+        hit = cue_at(v.lower, v.pos, i)
+        if hit is None:
+            i += 1
+            continue
+        cue, after = hit
+        c, c_last = i, after - 1
+        i = after
+        got = _content(v, c, c_last, cue)
+        if got is None:
+            continue
+        (lo, hi), rule = got
+        rng = _span(v, lo, hi, skip=(c, c_last) if lo <= c <= hi else None)
+        if rng is None:
+            continue
+        sp = speaker_of(v, c, cue)
+        if not _acceptable_speaker(v, sp, cue):
+            continue
+        start, end = v.start[rng[0]], v.end[rng[1]]
+        if any(s < end and start < e for s, e in no_content):
+            continue
+        candidates.append(Found("indirect", start, end, (v.start[c], v.end[c_last]), sp, rule, v.para[rng[0]]))
+    # no nesting: a cue inside another candidate's content belongs to that content
+    return [f for f in candidates if not any(o is not f and o.start <= f.cue[0] < o.end for o in candidates)]
