@@ -32,6 +32,7 @@ class Attribution:
     cue_last: int
     speaker: Speaker | None
     rule: str
+    chars: tuple[int, int] | None = None  # the cue's characters when they are only part of a token
 
 
 @dataclass(slots=True)
@@ -43,7 +44,8 @@ class Pending:
 
 
 def _is_mark(v: DocView, i: int) -> bool:
-    return all(ch in _MARK_CHARS for ch in v.words[i])
+    word = v.words[i]
+    return word in ("''", "``") or all(ch in _MARK_CHARS for ch in word)
 
 
 def _frame_after(v: DocView, char: int, para: int) -> list[int]:
@@ -65,7 +67,7 @@ def _frame_before(v: DocView, char: int, para: int) -> list[int]:
     out = []
     i = v.token_at(char) - 1 if char > 0 else -1
     while i >= 0 and len(out) < _FRAME_MAX:
-        if v.para[i] != para or v.is_sentence_end(i) or _is_mark(v, i):
+        if v.para[i] != para or v.is_sentence_end(i) or _is_mark(v, i) or v.pos[i] == "SPACE":
             break
         out.append(i)
         i -= 1
@@ -94,10 +96,9 @@ def _trailing(v: DocView, frame: list[int], ends_sentence: bool) -> Attribution 
         return None
     if ends_sentence and (len(words) > 6 or v.words[words[0]][:1].isupper() and len(words) > 4):
         return None  # a new sentence after a quote that ended with its own full stop
-    signature = _signature(v, frame)
-    if signature is not None:
-        return signature
     for c, cue, c_last in _cues(v, frame):
+        if any(v.dep[ch] == "ccomp" and ch > c_last for ch in v.children[c]):
+            return None  # '"Face the Nation," Ryan said the shootings...': the verb reports its own clause
         sp = speaker_of(v, c, cue)
         allowed: set[int] = set()
         if sp is not None and sp.last < c:
@@ -111,15 +112,21 @@ def _trailing(v: DocView, frame: list[int], ends_sentence: bool) -> Attribution 
     return None
 
 
-def _signature(v: DocView, frame: list[int]) -> Attribution | None:
+def _signature(v: DocView, close_end: int, para: int) -> Attribution | None:
     """'“...” ― Sonya Herridge': a dash then a name closing the paragraph (testimonials, embedded posts)."""
-    first = frame[0]
-    if v.words[first] not in _DASHES or len(frame) < 2 or v.pos[frame[1]] != "PROPN":
+    i = close_end
+    while i < len(v.text) and v.text[i] == " ":
+        i += 1
+    if i >= len(v.text) or v.text[i] not in "—―–":
         return None
-    last = frame[1]
-    while last + 1 <= frame[-1] and v.pos[last + 1] == "PROPN":
+    dash = v.token_at(i)
+    first = v.token_after(i + 1)
+    if first >= len(v) or v.para[first] != para or v.pos[first] != "PROPN":
+        return None
+    last = first
+    while last + 1 < len(v) and v.pos[last + 1] == "PROPN" and v.para[last + 1] == para:
         last += 1
-    return Attribution(first, first, Speaker(frame[1], last, last), "direct:signature")
+    return Attribution(dash, dash, Speaker(first, last, last), "direct:signature", (i, i + 1))
 
 
 def _leading(v: DocView, frame: list[int], after_close: list[int]) -> Attribution | None:
@@ -141,6 +148,15 @@ def _leading(v: DocView, frame: list[int], after_close: list[int]) -> Attributio
     if _has_words(v, after_close):
         return None  # the sentence goes on after the quotation: a fragment inside someone's clause
     return Attribution(c, c_last, speaker_of(v, c, cue), "direct:leading")
+
+
+def _opens_clause(v: DocView, lead_frame: list[int]) -> bool:
+    """A quotation followed by its reporting clause starts a sentence or follows a colon, comma, dash or cue;
+    one that follows other words ('on CBS's "Face the Nation," Ryan said') is a title or a fragment."""
+    if not lead_frame:
+        return True
+    before = lead_frame[-1]
+    return v.words[before] in _LEAD_PUNCT or cue_at(v.lower, v.pos, before) is not None or v.pos[before] == "SCONJ"
 
 
 def _parenthetical(v: DocView, first: int, last: int) -> Attribution | None:
@@ -202,9 +218,11 @@ def attribute(v: DocView, group: list[Quoted]) -> Attribution | None:
     head, tail = group[0], group[-1]
     para_head = v.para[v.token_after(head.start)]
     para_tail = v.para[v.token_at(tail.end - 1)]
-    after = _frame_after(v, tail.close + 1, para_tail) if tail.close is not None else []
+    after = _frame_after(v, tail.close_end, para_tail) if tail.close_end is not None else []
     lead_frame = _frame_before(v, head.open, para_head) or _colon_paragraph(v, head, para_head)
-    trailing = _trailing(v, after, _ends_sentence(v.text, tail)) if after else None
+    trailing = _signature(v, tail.close_end, para_tail) if tail.close_end is not None else None
+    if trailing is None and after and _opens_clause(v, lead_frame):
+        trailing = _trailing(v, after, _ends_sentence(v.text, tail))
     if trailing is not None and (trailing.speaker is not None or not lead_frame):
         return trailing
     leading = _leading(v, lead_frame, after if trailing is None else [])
@@ -233,7 +251,7 @@ def find_direct(v: DocView, quoted: list[Quoted]) -> tuple[list[Found], list[Pen
         att = attribute(v, group)
         in_head = v.in_head_zone(head.open)
         if att is not None and not (in_head and att.speaker is None) and (words > 2 or att.rule != "direct:leading"):
-            cue = (v.start[att.cue_first], v.end[att.cue_last])
+            cue = att.chars or (v.start[att.cue_first], v.end[att.cue_last])
             used.update(range(att.cue_first, att.cue_last + 1))
             for n, q in enumerate(group):
                 rule = att.rule if n == 0 else "direct:multi-paragraph"
@@ -246,7 +264,7 @@ def find_direct(v: DocView, quoted: list[Quoted]) -> tuple[list[Found], list[Pen
             continue
         lead = _frame_before(v, head.open, para)
         tail = group[-1]
-        after = _frame_after(v, tail.close + 1, v.para[v.token_at(tail.end - 1)]) if tail.close is not None else []
+        after = _frame_after(v, tail.close_end, v.para[v.token_at(tail.end - 1)]) if tail.close_end is not None else []
         if not _has_words(v, lead) and not _has_words(v, after):
             pending.append(Pending(group, para))
     return found, pending, used
@@ -256,6 +274,8 @@ def find_transcript(v: DocView) -> list[Found]:
     """'WALLACE: Let's start with...': a paragraph opened by a speaker's name in capitals and a colon (interviews, transcripts)."""
     out = []
     for first, last in v.para_bounds:
+        while first < last and _is_mark(v, first):
+            first += 1
         i = first
         while i < last and i - first < 3 and v.words[i].isupper() and len(v.words[i]) > 1 and v.pos[i] in ("PROPN", "NOUN"):
             i += 1

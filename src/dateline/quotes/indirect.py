@@ -20,17 +20,12 @@ _FIRST_PERSON = frozenset({"i", "you", "we"})
 _MIN_WORDS = 2
 
 
-def _span(v: DocView, first: int, last: int, skip: tuple[int, int] | None = None) -> tuple[int, int] | None:
-    """Trim punctuation, a leading complementizer and a leading/trailing conjunction; None when nothing is left."""
+def _span(v: DocView, first: int, last: int) -> tuple[int, int] | None:
+    """Trim punctuation, a leading complementizer and a leading/trailing conjunction; None when too little is left."""
     while first <= last and (v.pos[first] in _TRIM or v.lower[first] in _COMPLEMENTIZERS and v.dep[first] == "mark"):
         first += 1
     while last >= first and v.pos[last] in _TRIM and not _closing_mark(v, last):
         last -= 1
-    if skip is not None and first <= skip[0] <= last:
-        # the cue sits inside (content-first with the cue clause at the end): keep the part before it
-        last = skip[0] - 1
-        while last >= first and (v.pos[last] in _TRIM or v.dep[last] == "nsubj"):
-            last -= 1
     if last < first:
         return None
     words = sum(1 for i in range(first, last + 1) if v.pos[i] not in ("PUNCT", "SPACE"))
@@ -104,13 +99,30 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
     return _prep_object(v, c, main)
 
 
-def _content_first(v: DocView, c: int) -> tuple[int, int] | None:
-    """'Russia will act, the minister said.' parsed with the cue as a parataxis of the content's verb."""
-    if v.dep[c] != "parataxis" or v.head[c] == c:
+def _root(v: DocView, i: int) -> int:
+    for _ in range(50):
+        if v.head[i] == i:
+            break
+        i = v.head[i]
+    return i
+
+
+def _reporting_clause(v: DocView, c: int, c_last: int, sp: Speaker) -> tuple[tuple[int, int], str] | None:
+    """'A, Mr. Obama said, B.' and 'A, he said.': a reporting clause set off by commas inside or after what was said."""
+    lo, hi = min(sp.first, c), max(sp.last, c_last)
+    if lo == 0 or v.words[lo - 1] != "," or hi + 1 >= len(v):
         return None
-    h = v.head[c]
-    lo = v.left_edge(h)
-    return (lo, c - 1) if lo < c else None
+    root = _root(v, c)
+    s_lo, s_hi = v.left_edge(root), v.right_edge(root)
+    if not s_lo < lo or hi >= s_hi:
+        return None
+    nxt = v.words[hi + 1]
+    tail_words = any(v.pos[i] not in ("PUNCT", "SPACE") for i in range(hi + 1, s_hi + 1))
+    if nxt == "," and tail_words:
+        return (s_lo, s_hi), "indirect:parenthetical"
+    if not tail_words:
+        return (s_lo, lo - 1), "indirect:content-first"
+    return None
 
 
 def _according_to(v: DocView, c: int) -> tuple[int, int] | None:
@@ -138,10 +150,6 @@ def _content(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int]
         rng = _frame_content(v, c, c_last, frame)
         if rng is not None and not (rng[0] <= c <= rng[1] and frame[0] != "ccomp"):
             return rng, f"indirect:{'+'.join(frame)}"
-    if "ccomp" in (f[0] for f in cue.frames):
-        rng = _content_first(v, c)
-        if rng is not None:
-            return rng, "indirect:content-first"
     return None
 
 
@@ -177,15 +185,18 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
         cue, after = hit
         c, c_last = i, after - 1
         i = after
+        sp = speaker_of(v, c, cue)
+        if not _acceptable_speaker(v, sp, cue):
+            continue
+        assert sp is not None
         got = _content(v, c, c_last, cue)
+        if got is None and any(f[0] == "ccomp" for f in cue.frames):
+            got = _reporting_clause(v, c, c_last, sp)
         if got is None:
             continue
         (lo, hi), rule = got
-        rng = _span(v, lo, hi, skip=(c, c_last) if lo <= c <= hi else None)
+        rng = _span(v, lo, hi)
         if rng is None:
-            continue
-        sp = speaker_of(v, c, cue)
-        if not _acceptable_speaker(v, sp, cue):
             continue
         start, end = v.start[rng[0]], v.end[rng[1]]
         if any(s < end and start < e for s, e in no_content):

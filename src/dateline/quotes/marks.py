@@ -10,22 +10,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARKS = re.compile("[\"“”«»‘’\n]")
+_MARKS = re.compile("''|``|[\"“”«»‘’\n]")
 _OPENERS_BEFORE = set("([{—–-/:")
 _DOUBLE = frozenset('"“”«»')
+# Typewriter stand-ins: two apostrophes for a double mark (common in some archives), two backticks to open one.
+_ALIASES = {"''": '"', "``": "“"}
 
 
 @dataclass(slots=True)
 class Quoted:
     """A top-level quoted stretch: where its marks are and where its words are."""
 
-    open: int
-    close: int | None
+    open: int  # where the opening mark starts (a mark may be two characters: '' or ``)
+    close: int | None  # where the closing mark starts
     start: int
     end: int
     paragraph: int
     continues: bool = False  # it opens a paragraph that carries on a quotation left open in the paragraph before
     double: bool = True
+    close_end: int | None = None  # just after the closing mark
 
 
 def _direction(ch: str, prev: str, nxt: str, stack: list[str]) -> str | None:
@@ -66,33 +69,34 @@ def find_quoted(text: str) -> list[Quoted]:
     """Every top-level quoted stretch of a text, in order."""
     out: list[Quoted] = []
     stack: list[str] = []
-    top_open = -1
+    top_open = top_start = -1
     top_double = True
     paragraph = 0
     para_start = 0
     carried = False  # the previous paragraph ended inside a double quotation
     for m in _MARKS.finditer(text + "\n"):
-        ch, i = m.group(), m.start()
+        ch, i, j = m.group(), m.start(), m.end()
+        ch = _ALIASES.get(ch, ch)
         if ch == "\n":
             if not text[para_start:i].strip():  # a blank line between paragraphs
                 para_start = i + 1
                 continue
             carried = False
             if stack and top_double:
-                end = _para_end(text, top_open + 1, i)
-                if end > top_open + 1:
-                    out.append(Quoted(top_open, None, top_open + 1, end, paragraph, _continues(out, paragraph, top_open, para_start, text)))
+                end = _para_end(text, top_start, i)
+                if end > top_start:
+                    out.append(Quoted(top_open, None, top_start, end, paragraph, _continues(out, paragraph, top_open, para_start, text)))
                     carried = True
             stack.clear()
             paragraph += 1
             para_start = i + 1
             continue
         prev = text[i - 1] if i > para_start else "\n"
-        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        nxt = text[j] if j < len(text) else "\n"
         role = _direction(ch, prev, nxt, stack)
         if role == "open":
             if not stack:
-                top_open, top_double = i, ch in _DOUBLE
+                top_open, top_start, top_double = i, j, ch in _DOUBLE
             stack.append(ch)
         elif role == "close" and stack:
             if ch in _DOUBLE:
@@ -106,10 +110,10 @@ def find_quoted(text: str) -> list[Quoted]:
                 if stack:
                     stack.pop()
             if not stack:
-                start, end = top_open + 1, i
+                start, end = top_start, i
                 if end > start:
                     cont = carried and text[para_start:top_open].strip() == ""
-                    out.append(Quoted(top_open, i, start, end, paragraph, cont, top_double))
+                    out.append(Quoted(top_open, i, start, end, paragraph, cont, top_double, j))
                 carried = False
     return out
 

@@ -116,14 +116,15 @@ def build(doc: Doc, article: Article | None = None) -> DocView:
     for i in range(n):
         if i and sent_flags[i] == 1:
             s_no += 1
+        sent[i] = s_no
+        para[i] = p_no
         if pos[i] == "SPACE" and "\n" in words[i]:
+            # the line break closes its paragraph; the next token opens the next one
             if i > p_first:
                 para_bounds.append((p_first, i))
                 p_no += 1
+                s_no += 1
             p_first = i + 1
-            s_no += 1
-        sent[i] = s_no
-        para[i] = p_no
     if p_first < n:
         para_bounds.append((p_first, n))
     view = DocView(
