@@ -16,7 +16,7 @@ from .view import DocView
 
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
-_FIRST_PERSON = frozenset({"i", "you", "we"})
+_GENERIC_YOU = frozenset({"you", "ya", "y'all"})
 _MIN_WORDS = 2
 
 
@@ -57,6 +57,9 @@ def _prep_object(v: DocView, c: int, word: str) -> tuple[int, int] | None:
     return None
 
 
+_REASONS = frozenset({"because", "since", "although", "though", "unless"})
+
+
 def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> tuple[int, int] | None:
     """The token range a complement frame picks out for the cue at c, or None when the parse has no such complement."""
     main = frame[0]
@@ -64,7 +67,15 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
         comp = _child(v, c, "ccomp")
         if comp is None and c_last > c:
             comp = _child(v, c_last, "ccomp")
-        return _subtree(v, comp) if comp is not None else None
+        if comp is None:
+            return None
+        lo, hi = _subtree(v, comp)
+        if comp > c:
+            # '..., because Democrats have...' hangs on the cue in the parse but belongs to what was said
+            for ch in v.children[c]:
+                if ch > hi and v.dep[ch] == "advcl" and any(v.lower[g] in _REASONS for g in v.children[ch]):
+                    hi = v.right_edge(ch)
+        return lo, hi
     if main == "xcomp":
         comp = _child(v, c, "xcomp")
         if comp is None:
@@ -125,6 +136,19 @@ def _reporting_clause(v: DocView, c: int, c_last: int, sp: Speaker) -> tuple[tup
     return None
 
 
+def _cut_at_next_attribution(v: DocView, lo: int, hi: int) -> int:
+    """End content before another attribution inside it: '..., citing X' / '... and Democrats accused Y'."""
+    for i in range(lo + 1, hi + 1):
+        if cue_at(v.lower, v.pos, i) is None:
+            continue
+        if v.tag[i] == "VBG" and v.words[i - 1] == ",":
+            return i - 2
+        for ch in v.children[i]:
+            if v.dep[ch] == "nsubj" and lo < v.left_edge(ch) and ch < i and v.dep[i] == "conj":
+                return v.left_edge(ch) - 1
+    return hi
+
+
 def _according_to(v: DocView, c: int) -> tuple[int, int] | None:
     """The clause an "according to X" phrase hangs on, without the phrase."""
     h = v.head[c]
@@ -156,8 +180,8 @@ def _content(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int]
 def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
     if sp is None:
         return False
-    if cue.kind == "belief" and v.lower[sp.head] in _FIRST_PERSON:
-        return False  # "I think", "you know": a turn of phrase, not a reported belief
+    if cue.kind in ("belief", "intent") and v.lower[sp.head] in _GENERIC_YOU:
+        return False  # "you know", "you want to": a turn of phrase, not anyone's reported belief
     if v.lower[sp.head] in ("it", "this", "that", "which") and cue.kind == "belief":
         return False
     return True
@@ -185,16 +209,18 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
         cue, after = hit
         c, c_last = i, after - 1
         i = after
-        sp = speaker_of(v, c, cue)
-        if not _acceptable_speaker(v, sp, cue):
+        # the words after a cue are its object, not its speaker, except in a reporting clause ("..., said Mr. Clarke")
+        sp = speaker_of(v, c, cue, allow_inverted=False)
+        got = _content(v, c, c_last, cue) if sp is not None else None
+        if got is None and any(f[0] == "ccomp" for f in cue.frames):
+            sp = sp or speaker_of(v, c, cue)
+            got = _reporting_clause(v, c, c_last, sp) if sp is not None else None
+        if got is None or not _acceptable_speaker(v, sp, cue):
             continue
         assert sp is not None
-        got = _content(v, c, c_last, cue)
-        if got is None and any(f[0] == "ccomp" for f in cue.frames):
-            got = _reporting_clause(v, c, c_last, sp)
-        if got is None:
-            continue
         (lo, hi), rule = got
+        if rule != "indirect:parenthetical":
+            hi = _cut_at_next_attribution(v, lo, hi)
         rng = _span(v, lo, hi)
         if rng is None:
             continue

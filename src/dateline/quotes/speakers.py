@@ -13,7 +13,7 @@ _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quan
 _NP_RIGHT_PREPS = frozenset({"of", "for", "at", "with", "from"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl", "prep"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me"})
 _SKIP_AFTER_CUE = frozenset({"ADV", "PUNCT"})
 
