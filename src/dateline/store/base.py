@@ -54,7 +54,8 @@ class Store(QueryMixin, ABC):
     backend: ClassVar[str]
     ilike: ClassVar[str] = "LIKE"
 
-    def __init__(self, url: str, display: str | None = None, dedup_enabled: bool = True) -> None:
+    def __init__(self, url: str, display: str | None = None, dedup_enabled: bool = True,
+                 migrate_to: int | None = None) -> None:
         self.url = url
         self.display = display or url
         self.dedup_enabled = dedup_enabled
@@ -64,7 +65,7 @@ class Store(QueryMixin, ABC):
         from .migrate import migrate
 
         try:
-            migrate(self)
+            migrate(self, migrate_to)  # migrate_to: tools and tests only; an old schema cannot be written
         except BaseException:
             self.close()
             raise
@@ -111,28 +112,35 @@ class Store(QueryMixin, ABC):
             raise self._fail(exc, doing) from None
 
     # -- statement helpers (all SQL is written with ? placeholders) -------------------------------
+    @property
+    def _c(self) -> Any:
+        """The live connection (a closed store says so instead of failing somewhere deeper)."""
+        if self._conn is None:
+            raise StoreError("the store is closed", input=self.display)
+        return self._conn
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            return self._guard(lambda: self._conn.execute(self._q(sql), params).fetchall())
+            return self._guard(lambda: self._c.execute(self._q(sql), params).fetchall())
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         with self._lock:
-            return self._guard(lambda: self._conn.execute(self._q(sql), params).fetchone())
+            return self._guard(lambda: self._c.execute(self._q(sql), params).fetchone())
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         with self._lock:
-            self._guard(lambda: self._conn.execute(self._q(sql), params))
+            self._guard(lambda: self._c.execute(self._q(sql), params))
 
     def _many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
         if rows:
             with self._lock:
-                self._guard(lambda: self._conn.cursor().executemany(self._q(sql), rows))
+                self._guard(lambda: self._c.cursor().executemany(self._q(sql), rows))
 
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts keyed by column name."""
         def go() -> list[dict[str, Any]]:
-            cur = self._conn.execute(self._q(sql), params)
+            cur = self._c.execute(self._q(sql), params)
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row)) for row in cur.fetchall()]
 
@@ -141,7 +149,7 @@ class Store(QueryMixin, ABC):
 
     def _stream(self, sql: str, params: Sequence[Any] = (), size: int = 2000) -> Iterator[dict[str, Any]]:
         """Rows as dicts, fetched a chunk at a time so exports run in constant memory."""
-        cur = self._guard(lambda: self._conn.execute(self._q(sql), params))
+        cur = self._guard(lambda: self._c.execute(self._q(sql), params))
         names = [d[0] for d in cur.description]
         while True:
             chunk = self._guard(lambda: cur.fetchmany(size))
@@ -159,11 +167,11 @@ class Store(QueryMixin, ABC):
                 yield
             except BaseException:
                 try:
-                    self._conn.execute("ROLLBACK")
+                    self._c.execute("ROLLBACK")
                 except Exception:  # the connection may already be gone; the error below says why
                     pass
                 raise
-            self._guard(lambda: self._conn.execute("COMMIT"), doing="commit")
+            self._guard(lambda: self._c.execute("COMMIT"), doing="commit")
 
     # -- lifecycle ---------------------------------------------------------------------------------
     def close(self) -> None:

@@ -31,9 +31,10 @@ class PostgresStore(Store):
     backend = "postgres"
     ilike = "ILIKE"
 
-    def __init__(self, url: str, create: bool = True, dedup_enabled: bool = True) -> None:
+    def __init__(self, url: str, create: bool = True, dedup_enabled: bool = True,
+                 migrate_to: int | None = None) -> None:
         self.create = create
-        super().__init__(url, display=redact(url), dedup_enabled=dedup_enabled)
+        super().__init__(url, display=redact(url), dedup_enabled=dedup_enabled, migrate_to=migrate_to)
 
     def _errors(self) -> tuple[type[BaseException], ...]:
         return (psycopg.Error,)

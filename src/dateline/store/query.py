@@ -33,7 +33,7 @@ _EXPR = {"gid": "e.pk", "event_id": "e.id", **{c: f"a.{c}" for c in _ARTICLE_COL
          "num_mentions": "1", "num_articles": "1", "num_sources": "1"}
 EVENT_SELECT = ", ".join(f"{_EXPR.get(f.name, 'e.' + f.name)} AS {f.name}" for f in fields(EventRecord))
 QUOTE_SELECT = ", ".join({"quote_id": "q.id AS quote_id", **{c: f"a.{c} AS {c}" for c in ("published", "title", "url", "domain")}}
-                         .get(f.name, f"q.{f.name} AS {f.name}") for f in fields(QuoteRecord))
+                         .get(f.name, f"q.{f.name} AS {f.name}") for f in fields(QuoteRecord) if f.name != "num_articles")
 
 
 class FtsMatch(NamedTuple):
@@ -158,7 +158,8 @@ class EventQuery:
 
 @dataclass(frozen=True, slots=True)
 class QuoteQuery:
-    """Quote filters: speaker name (substring, any case) or code, full-text search, kind, article, dates."""
+    """Quote filters: speaker name (substring, any case) or code, full-text search, kind, article, dates.
+    With dedup, a quote repeated word for word by near-duplicate articles is listed once."""
 
     speaker: str | None = None
     search: str | None = None
@@ -166,8 +167,30 @@ class QuoteQuery:
     article: str | None = None
     since: str | None = None
     until: str | None = None
+    dedup: bool = True
     limit: int | None = 100
     offset: int = 0
+
+    def conditions(self, ilike: str, q: str = "q", a: str = "a") -> tuple[list[str], list[Any]]:
+        """SQL conditions (all but the full-text search) over quotes `q` joined to articles `a`."""
+        conds: list[str] = []
+        params: list[Any] = []
+        if self.speaker:
+            conds.append(f"({q}.speaker_name {ilike} ? ESCAPE '\\' OR {q}.speaker_code = ?)")
+            params += [like_pattern(self.speaker), self.speaker.upper()]
+        if self.kind:
+            conds.append(f"{q}.kind = ?")
+            params.append(self.kind)
+        if self.article:
+            conds.append(f"{q}.article_id = ?")
+            params.append(self.article)
+        if self.since:
+            conds.append(f"{a}.published >= ?")
+            params.append(day_bound(self.since, end=False))
+        if self.until:
+            conds.append(f"{a}.published <= ?")
+            params.append(day_bound(self.until, end=True))
+        return conds, params
 
 
 def _build(cls: type, query: Any, filters: dict[str, Any]) -> Any:
@@ -257,31 +280,24 @@ class QueryMixin:
     def quotes(self: Store, query: QuoteQuery | None = None, **filters: Any) -> list[QuoteRecord]:
         """Quotes matching the filters: by relevance when searching, else newest article first."""
         q: QuoteQuery = _build(QuoteQuery, query, filters)
-        conds: list[str] = []
-        params: list[Any] = []
+        conds, params = q.conditions(self.ilike)
         join, order = "", "a.published DESC NULLS LAST, q.article_id, q.content_start"
         if q.search:
             match: FtsMatch = self.fts_join("quotes", "q", q.search)
             join, order = match.join, f"{match.rank}, q.pk"
             conds.append(match.where)
-            params += match.params
-        if q.speaker:
-            conds.append(f"(q.speaker_name {self.ilike} ? ESCAPE '\\' OR q.speaker_code = ?)")
-            params += [like_pattern(q.speaker), q.speaker.upper()]
-        if q.kind:
-            conds.append("q.kind = ?")
-            params.append(q.kind)
-        if q.article:
-            conds.append("q.article_id = ?")
-            params.append(q.article)
-        if q.since:
-            conds.append("a.published >= ?")
-            params.append(day_bound(q.since, end=False))
-        if q.until:
-            conds.append("a.published <= ?")
-            params.append(day_bound(q.until, end=True))
+            params = match.params + params
+        same = (f"FROM articles a2 JOIN quotes q2 ON q2.article_id = a2.id WHERE a2.cluster_id = a.cluster_id "
+                f"AND q2.content = q.content AND q2.speaker_name {self._same} q.speaker_name")
+        count = "1"
+        if q.dedup:  # twins say the same words, so only the other filters need checking on them
+            twin_conds, twin_params = q.conditions(self.ilike, "q2", "a2")
+            twins = same + "".join(f" AND {c}" for c in twin_conds)
+            conds.append(f"NOT EXISTS (SELECT 1 {twins} AND q2.pk < q.pk)")
+            count = f"(SELECT COUNT(DISTINCT a2.id) {twins})"
+            params = twin_params + params + twin_params
         page, page_params = self._page(q.limit, q.offset)
-        sql = (f"SELECT {QUOTE_SELECT} FROM quotes q {join} JOIN articles a ON a.id = q.article_id"
+        sql = (f"SELECT {QUOTE_SELECT}, {count} AS num_articles FROM quotes q {join} JOIN articles a ON a.id = q.article_id"
                f" WHERE {' AND '.join(conds) or '1 = 1'} ORDER BY {order}{page}")
         return [from_row(QuoteRecord, r) for r in self._dicts(sql, params + page_params)]
 

@@ -90,6 +90,7 @@ class QuoteRecord:
     title: str | None
     url: str | None
     domain: str | None
+    num_articles: int = 1
 
 
 @dataclass(slots=True)

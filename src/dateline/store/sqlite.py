@@ -20,7 +20,8 @@ class SQLiteStore(Store):
     backend = "sqlite"
     ilike = "LIKE"  # SQLite's LIKE ignores ASCII case already
 
-    def __init__(self, path: str, create: bool = True, dedup_enabled: bool = True) -> None:
+    def __init__(self, path: str, create: bool = True, dedup_enabled: bool = True,
+                 migrate_to: int | None = None) -> None:
         self.path = path
         if path != ":memory:":
             file = Path(path)
@@ -32,7 +33,7 @@ class SQLiteStore(Store):
                                      input=path)
                 if not file.parent.exists():
                     raise StoreError(f"directory {file.parent} does not exist", input=path)
-        super().__init__(path, display=path, dedup_enabled=dedup_enabled)
+        super().__init__(path, display=path, dedup_enabled=dedup_enabled, migrate_to=migrate_to)
 
     def _errors(self) -> tuple[type[BaseException], ...]:
         return (sqlite3.Error,)
@@ -79,7 +80,7 @@ class SQLiteStore(Store):
         fts = _FTS_TABLES[table]
         expr = to_fts5(text)
         if expr is None:
-            return FtsMatch("", "0 = 1", [], "0", "''")
+            return FtsMatch("", "0 = 1", [], "NULL", "''")
         column = 1 if table == "articles" else 0
         return FtsMatch(f"JOIN (SELECT rowid AS hit, bm25({fts}) AS score, "
                         f"snippet({fts}, {column}, '[', ']', ' … ', 16) AS snip FROM {fts} WHERE {fts} MATCH ?) fts"
