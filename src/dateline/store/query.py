@@ -62,6 +62,16 @@ def day_bound(value: str | None, end: bool) -> str | None:
     return f"{year}-12-31" if end else f"{year}-01-01"
 
 
+def _day_range(column: str, since: str | None, until: str | None, conds: list[str], params: list[Any]) -> None:
+    """Add since/until bounds on a YYYY-MM-DD column (either may be absent)."""
+    if since:
+        conds.append(f"{column} >= ?")
+        params.append(day_bound(since, end=False))
+    if until:
+        conds.append(f"{column} <= ?")
+        params.append(day_bound(until, end=True))
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
@@ -141,12 +151,7 @@ class EventQuery:
         if self.quad_class is not None:
             conds.append(f"{e}.quad_class = ?")
             params.append(int(self.quad_class))
-        if self.since:
-            conds.append(f"{e}.day >= ?")
-            params.append(day_bound(self.since, end=False))
-        if self.until:
-            conds.append(f"{e}.day <= ?")
-            params.append(day_bound(self.until, end=True))
+        _day_range(f"{e}.day", self.since, self.until, conds, params)
         if self.article:
             conds.append(f"{e}.article_id = ?")
             params.append(self.article)
@@ -184,12 +189,7 @@ class QuoteQuery:
         if self.article:
             conds.append(f"{q}.article_id = ?")
             params.append(self.article)
-        if self.since:
-            conds.append(f"{a}.published >= ?")
-            params.append(day_bound(self.since, end=False))
-        if self.until:
-            conds.append(f"{a}.published <= ?")
-            params.append(day_bound(self.until, end=True))
+        _day_range(f"{a}.published", self.since, self.until, conds, params)
         return conds, params
 
 
