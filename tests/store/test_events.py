@@ -46,6 +46,7 @@ def filled(store: Store) -> Store:
     ({"plover": "aid"}, ev(B, "v3") | ev(F, "v1")),
     ({"mode": "future"}, ev(L1, "v2") | ev(L2, "v2")),
     ({"mode": "negated"}, ev(B, "v3")),
+    ({"mode": "negated,future"}, ev(B, "v3") | ev(L1, "v2") | ev(L2, "v2")),
     ({"quad_class": 3}, ev(S, "v2") | ev(B, "v1", "v2")),
     ({"since": "2017-04"}, ev(S, "v1", "v2") | ev(B, "v1", "v2", "v3") | ev(U, "v1")),
     ({"until": "2017-03"}, ev(L1, "v1", "v2") | ev(L2, "v1", "v2") | ev(L3, "v1") | ev(F, "v1")),
@@ -151,7 +152,7 @@ def test_bad_filters_are_usage_errors(filled: Store, filters: dict, message: str
 def test_frame_has_the_right_dtypes(filled: Store) -> None:
     frame = filled.events_frame(source="RUS")
     assert len(frame) == len(filled.events(source="RUS"))
-    assert str(frame["day"].dtype) == "datetime64[s]"
+    assert str(frame["day"].dtype) == "datetime64[ms]"
     assert str(frame["goldstein"].dtype) == "float64"
     assert str(frame["quad_class"].dtype) == "Int64"
     assert str(frame["cameo"].dtype) == "string"

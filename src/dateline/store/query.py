@@ -143,11 +143,15 @@ class EventQuery:
             conds.append(f"{e}.plover IN ({', '.join('?' * len(values))})")
             params.extend(values)
         if self.mode:
-            mode = self.mode.lower()
-            if mode not in MODES:
-                raise UsageError(f"unknown mode {self.mode!r} (one of {', '.join(MODES)})")
-            conds.append(f"{e}.mode IS NULL" if mode == "asserted" else f"{e}.mode = ?")
-            params.extend([] if mode == "asserted" else [mode])
+            modes = [m.lower() for m in _split(self.mode)]
+            for mode in modes:
+                if mode not in MODES:
+                    raise UsageError(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
+            named = [m for m in modes if m != "asserted"]
+            parts = [f"{e}.mode IS NULL"] if "asserted" in modes else []
+            parts += [f"{e}.mode IN ({', '.join('?' * len(named))})"] if named else []
+            conds.append("(" + " OR ".join(parts) + ")")
+            params.extend(named)
         if self.quad_class is not None:
             conds.append(f"{e}.quad_class = ?")
             params.append(int(self.quad_class))

@@ -169,8 +169,8 @@ class StoreStats:
 
 _KINDS = {"str": "str", "str | None": "str", "int": "int", "int | None": "int", "float | None": "float",
           "float": "float", "bool | None": "bool", "bool": "bool"}
-_PANDAS = {"str": "string", "int": "Int64", "float": "float64", "bool": "boolean", "day": "datetime64[s]"}
-_ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "day": pa.timestamp("s")}
+_PANDAS = {"str": "string", "int": "Int64", "float": "float64", "bool": "boolean", "day": "datetime64[ms]"}
+_ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "day": pa.timestamp("ms")}
 
 
 def kinds(cls: type) -> dict[str, Kind]:
