@@ -136,6 +136,16 @@ def _reporting_clause(v: DocView, c: int, c_last: int, sp: Speaker) -> tuple[tup
     return None
 
 
+def _within_paragraph(v: DocView, c: int, lo: int, hi: int) -> tuple[int, int]:
+    """Clamp content to the cue's paragraph (the parser sometimes runs a sentence over a line break)."""
+    para = v.para[c]
+    while lo < c and v.para[lo] != para:
+        lo += 1
+    while hi > c and v.para[hi] != para:
+        hi -= 1
+    return lo, hi
+
+
 def _cut_at_next_attribution(v: DocView, lo: int, hi: int) -> int:
     """End content before another attribution inside it: '..., citing X' / '... and Democrats accused Y'."""
     for i in range(lo + 1, hi + 1):
@@ -219,6 +229,7 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
             continue
         assert sp is not None
         (lo, hi), rule = got
+        lo, hi = _within_paragraph(v, c, lo, hi)
         if rule != "indirect:parenthetical":
             hi = _cut_at_next_attribution(v, lo, hi)
         rng = _span(v, lo, hi)

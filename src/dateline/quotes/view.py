@@ -83,12 +83,25 @@ def _strings(doc: Doc, column: np.ndarray) -> list[str]:
     return out
 
 
-def _head_zone_end(article: Article | None) -> int:
-    """End of the headline/standfirst block when the structure stage found one, else 0 (all body)."""
-    if article is None:
-        return 0
-    st = article.structure
-    return max((s.end for s in (st.headline, st.standfirst) if s is not None), default=0)
+_TERMINAL = (".", "!", "?", "…", "\"", "”", "’", "'", ":")
+_HEADLINE_WORDS = 40
+
+
+def _head_zone_end(article: Article | None, text: str, starts: list[int], ends: list[int], bounds: list[tuple[int, int]]) -> int:
+    """End of the headline/standfirst block: the structure stage's spans when it found them; otherwise the leading
+    paragraphs that stop without a full stop (a headline and standfirst as scraped), else 0 (all body)."""
+    if article is not None:
+        st = article.structure
+        known = [s.end for s in (st.headline, st.standfirst) if s is not None]
+        if known:
+            return max(known)
+    end = 0
+    for first, last in bounds:
+        words = text[starts[first]:ends[last - 1]].rstrip()
+        if words.endswith(_TERMINAL) or len(words.split()) > _HEADLINE_WORDS:
+            break
+        end = ends[last - 1]
+    return end
 
 
 def build(doc: Doc, article: Article | None = None) -> DocView:
@@ -144,7 +157,7 @@ def build(doc: Doc, article: Article | None = None) -> DocView:
         para=para,
         children=children,
         para_bounds=para_bounds,
-        head_zone_end=_head_zone_end(article),
+        head_zone_end=_head_zone_end(article, doc.text, start, end, para_bounds),
     )
     doc.user_data[_KEY] = view
     return view
