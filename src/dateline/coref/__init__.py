@@ -19,7 +19,7 @@ from ..quotes.view import DocView
 from .lexicon import PRONOUNS, ROLE_FILLERS, TITLES, TWO_COUNTRIES, TWO_LEADERS, metonyms, role_nouns
 from .profiles import Profile, build_profiles
 
-PERSON_REACH = 3  # sentences back a he/she may reach
+PERSON_REACH = 5  # sentences back a he/she may reach (quotes split sentences finely)
 THING_REACH = 2  # sentences back an it/they may reach
 ROLE_REACH = 40  # sentences back a role description may reach
 SALIENCE_DECAY = 0.8
@@ -119,7 +119,7 @@ def _role_phrase(st: _Pass, i: int) -> tuple[int, list[str], str | None] | None:
             words.append(v.lower[j])
         j += 1
     last = j - 1
-    if not words or last <= i or v.pos[last] != "NOUN":
+    if not words or last <= i or not (v.pos[last] == "NOUN" or v.words[last].islower() or v.lower[last] in role_nouns()):
         return None
     if j < len(v) and v.pos[j] == "PROPN":
         return None  # a title before a name ("the foreign minister Sergey Lavrov")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity
 from ..quotes.view import DocView
-from .lexicon import TITLES, first_names, gendered_words
+from .lexicon import TITLES, first_names, gendered_words, role_nouns
 
 _PERSON = "PERSON"
 _GROUP_TYPES = frozenset({"NORP"})
@@ -57,7 +57,8 @@ def _title_words(v: DocView, start_char: int) -> list[int]:
     """The capitalised title run just before a name ("Russian Foreign Minister" before "Sergey Lavrov")."""
     i = v.token_at(start_char) - 1
     out = []
-    while i >= 0 and len(out) < 6 and v.pos[i] in _TITLE_POS and v.words[i][:1].isupper() and v.ent[i] != "PERSON":
+    roles = role_nouns()
+    while i >= 0 and len(out) < 6 and v.pos[i] in _TITLE_POS and (v.words[i][:1].isupper() or v.lower[i] in roles) and v.ent[i] != "PERSON":
         out.append(i)
         i -= 1
     if i >= 0 and v.lower[i] in TITLES:

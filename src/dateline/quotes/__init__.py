@@ -31,7 +31,7 @@ def _continuations(found: list[Found], pending: list[Pending]) -> list[Found]:
         if not before:
             continue
         last = before[-1]
-        if last.speaker is None or p.paragraph - last.paragraph > CONTINUATION_REACH:
+        if last.speaker is None or not last.speech or p.paragraph - last.paragraph > CONTINUATION_REACH:
             continue
         for q in p.pieces:
             out.append(Found("direct", q.start, q.end, last.cue, last.speaker, "direct:continuation", p.paragraph))

@@ -18,6 +18,7 @@ class Found:
     speaker: Speaker | None
     rule: str
     paragraph: int
+    speech: bool = True  # False for cues of belief, intent, stance or finding: no quotation continues those
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end

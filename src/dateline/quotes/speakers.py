@@ -122,7 +122,7 @@ def is_pronoun(v: DocView, sp: Speaker) -> bool:
 
 def name_part(v: DocView, sp: Speaker) -> str | None:
     """The proper-name run around the head ("Pat Caddell" of "longtime Democratic pollster Pat Caddell"), or None."""
-    if v.pos[sp.head] != "PROPN":
+    if v.pos[sp.head] != "PROPN" or not v.words[sp.head][:1].isupper():
         return None
     a = b = sp.head
     while a - 1 >= sp.first and v.pos[a - 1] == "PROPN":
