@@ -23,6 +23,7 @@ PERSON_REACH = 5  # sentences back a he/she may reach (quotes split sentences fi
 THING_REACH = 2  # sentences back an it/they may reach
 ROLE_REACH = 40  # sentences back a role description may reach
 SALIENCE_DECAY = 0.8
+_OPENERS = frozenset({"the", "both"})  # words that can open a role description or "the two countries"
 
 
 class _Pass:
@@ -35,6 +36,10 @@ class _Pass:
         self.last: dict[int, int] = {}  # profile index -> last token where it was mentioned
         self.added: dict[int, list[Mention]] = {}
         self.new_entities: list[Entity] = []
+        self.by_surname: dict[str, list[Profile]] = {}
+        for p in self.profiles:
+            if p.surname:
+                self.by_surname.setdefault(p.surname, []).append(p)
         self.covered: dict[int, list[int]] = {}
         self.mention_end: dict[int, int] = {}
         for p in self.profiles:
@@ -192,18 +197,22 @@ def _metonym(st: _Pass, i: int) -> int | None:
 def _surname(st: _Pass, i: int) -> bool:
     """A bare surname ("Lavrov", "Mr. Lavrov") of a person named in full earlier, missed by the entity stage."""
     v = st.v
-    if v.pos[i] != "PROPN" or (i + 1 < len(v) and v.pos[i + 1] == "PROPN"):
+    if v.lower[i] not in st.by_surname or v.pos[i] != "PROPN" or (i + 1 < len(v) and v.pos[i + 1] == "PROPN"):
         return False
     first = i
     if i > 0 and v.pos[i - 1] == "PROPN":
         if v.lower[i - 1] not in TITLES:
             return False
         first = i - 1
-    for p in st.recent(i, ROLE_REACH * 10):
-        if p.kind == "person" and p.surname == v.lower[i]:
-            st.add(p.index, first, i, "surname")
-            return True
-    return False
+    people = st.by_surname.get(v.lower[i])
+    if not people:
+        return False
+    seen = [p for p in people if p.index in st.last and st.last[p.index] < i]
+    if not seen:
+        return False
+    p = max(seen, key=lambda p: st.last[p.index])
+    st.add(p.index, first, i, "surname")
+    return True
 
 
 def resolve(doc: Doc, article: Article) -> list[Entity]:
@@ -212,6 +221,7 @@ def resolve(doc: Doc, article: Article) -> list[Entity]:
         return article.entities
     v = view_module.build(doc, article)
     st = _Pass(v, article)
+    places = metonyms()
     i, n = 0, len(v)
     while i < n:
         owners = st.covered.get(i)
@@ -220,11 +230,18 @@ def resolve(doc: Doc, article: Article) -> list[Entity]:
                 st.note(p, i)
             i = max(i, st.mention_end.get(i, i)) + 1
             continue
-        end = _metonym(st, i) or _two(st, i) or _role(st, i)
+        word = v.lower[i]
+        end = None
+        if word in places:
+            end = _metonym(st, i)
+        if end is None and word in _OPENERS:
+            end = _two(st, i) or _role(st, i)
         if end is not None:
             i = end + 1
             continue
-        if not _surname(st, i):
+        if word in st.by_surname:
+            _surname(st, i)
+        elif word in PRONOUNS:
             _pronoun(st, i)
         i += 1
     return _merged(article.entities, st)

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LOWER, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LENGTH, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 from ..model import Article
@@ -110,10 +110,14 @@ def build(doc: Doc, article: Article | None = None) -> DocView:
     if cached is not None:
         return cached
     n = len(doc)
-    arr = doc.to_array([LOWER, POS, TAG, DEP, HEAD, IDX, ENT_TYPE, ENT_IOB, SENT_START]) if n else np.zeros((0, 9), dtype=np.uint64)
-    words = [t.text for t in doc]
+    # doc.text and iterating Tokens build a Python object per token; the article's text and the arrays are enough
+    arr = doc.to_array([LOWER, POS, TAG, DEP, HEAD, IDX, ENT_TYPE, ENT_IOB, SENT_START, LENGTH]) if n else np.zeros((0, 10), dtype=np.uint64)
     start = arr[:, 5].astype(np.int64).tolist()
-    end = [s + len(w) for s, w in zip(start, words)]
+    end = [s + k for s, k in zip(start, arr[:, 9].astype(np.int64).tolist())]
+    text = article.text if article is not None else doc.text
+    if n and (end[-1] > len(text) or text[start[-1]:end[-1]] != doc[-1].text or text[start[0]:end[0]] != doc[0].text):
+        text = doc.text  # the doc was parsed from some other text
+    words = [text[s:e] for s, e in zip(start, end)]
     rel = arr[:, 4].astype(np.int64).tolist()
     head = [i + r for i, r in enumerate(rel)]
     children: list[list[int]] = [[] for _ in range(n)]
@@ -142,7 +146,7 @@ def build(doc: Doc, article: Article | None = None) -> DocView:
         para_bounds.append((p_first, n))
     view = DocView(
         doc=doc,
-        text=doc.text,
+        text=text,
         words=words,
         lower=_strings(doc, arr[:, 0]),
         pos=pos,
@@ -157,7 +161,7 @@ def build(doc: Doc, article: Article | None = None) -> DocView:
         para=para,
         children=children,
         para_bounds=para_bounds,
-        head_zone_end=_head_zone_end(article, doc.text, start, end, para_bounds),
+        head_zone_end=_head_zone_end(article, text, start, end, para_bounds),
     )
     doc.user_data[_KEY] = view
     return view
