@@ -92,3 +92,28 @@ def test_partial_quotation_makes_a_mixed_quote(annotate):
     assert q.kind == "mixed"
     assert q.content.text == 'the opposition plan was "dead on arrival" and would be withdrawn'
     assert q.speaker_name == "Maria Holm"
+
+
+def test_a_nominal_claim_with_its_owner(annotate):
+    article = annotate(INTRO + "Critics repeated the opposition's claim that the budget is unfunded.")
+    q = only(article.quotes, "unfunded")
+    assert (q.cue.text, q.speaker.text, q.content.text) == ("claim", "the opposition", "the budget is unfunded")
+
+
+def test_a_nominal_call_for(annotate):
+    article = annotate(INTRO + "The union's call for higher wages dominated the debate.")
+    q = only(article.quotes, "higher wages")
+    assert (q.cue.text, q.speaker.text, q.content.text) == ("call", "The union", "higher wages")
+
+
+def test_content_does_not_start_in_the_dateline(nlp):
+    from dateline.model import RawDocument, Source, Span
+    from dateline.pipeline import annotate as run_stages
+    from dateline.structure import build_article
+
+    text = "OSLO, March 3 (Wire) - Norway will reopen the border talks, Foreign Minister Anna Berg said on Tuesday."
+    article = build_article(RawDocument(source=Source(format="text"), content=text))
+    article.structure.dateline = Span.of(text, 0, text.index(" - "))
+    article = run_stages(article, nlp(article.text))
+    q = only(article.quotes, "border talks")
+    assert q.content.text == "Norway will reopen the border talks"

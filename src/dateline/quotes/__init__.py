@@ -62,6 +62,20 @@ def find(doc: Doc, article: Article) -> list[Found]:
     return _continuations(direct + indirect, pending)
 
 
+def _after_dateline(found: list[Found], article: Article) -> None:
+    """A content that starts in the wire dateline ("OSLO, March 3 (Wire) - Norway said") starts after it."""
+    dl = article.structure.dateline
+    if dl is None:
+        return
+    text = article.text
+    for f in found:
+        if f.start < dl.end < f.end:
+            start = dl.end
+            while start < f.end and (text[start].isspace() or text[start] in "-–—.:"):
+                start += 1
+            f.start = start
+
+
 def find_quotes(doc: Doc, article: Article) -> list[Quote]:
     """Every quotation in the article, each with its speaker resolved to an entity."""
     if not article.text.strip():
@@ -70,7 +84,9 @@ def find_quotes(doc: Doc, article: Article) -> list[Quote]:
     resolver = SpeakerResolver(v, article)
     text = article.text
     out = []
-    for n, f in enumerate(find(doc, article), 1):
+    found = find(doc, article)
+    _after_dateline(found, article)
+    for n, f in enumerate(found, 1):
         speaker, entity, name = None, None, None
         if f.speaker is not None:
             speaker = resolver.span(f.speaker)

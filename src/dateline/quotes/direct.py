@@ -225,7 +225,9 @@ def attribute(v: DocView, group: list[Quoted]) -> Attribution | None:
         trailing = _trailing(v, after, _ends_sentence(v.text, tail))
     if trailing is not None and (trailing.speaker is not None or not lead_frame):
         return trailing
-    leading = _leading(v, lead_frame, after if trailing is None else [])
+    # words after a quotation that closed its own sentence ("...smart.” Trump was...") start a new one
+    rest = [] if trailing is not None or _ends_sentence(v.text, tail) else after
+    leading = _leading(v, lead_frame, rest)
     if leading is not None:
         return leading
     if trailing is not None:

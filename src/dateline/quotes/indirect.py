@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .cues import Cue, cue_at
 from .found import Found
+from .nominal import noun_quote
 from .speakers import Speaker, speaker_of
 from .view import DocView
 
@@ -87,6 +88,12 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
         return lo, hi
     if main == "dobj":
         obj = _child(v, c, "dobj")
+        if obj is None and _child(v, c, "agent") is not None:
+            obj = _child(v, c, "nsubjpass")  # "was called a charlatan by fellow doctors": the subject is what was said of
+            if obj is not None:
+                lo, hi = _subtree(v, obj)
+                extra = _child(v, c, "oprd")
+                return (lo, v.right_edge(extra) if extra is not None else hi)
         if obj is None or v.pos[obj] == "PRON" and len(frame) == 1:
             return None
         lo, hi = _subtree(v, obj)
@@ -103,11 +110,19 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
     if main in ("colon", "clause"):
         return None
     target = c_last if c_last > c and v.lower[c_last] == main else c
+    found = None
     if target != c:
         for g in v.children[target]:
             if v.dep[g] in ("pobj", "pcomp"):
-                return _subtree(v, g)
-    return _prep_object(v, c, main)
+                found = _subtree(v, g)
+                break
+    found = found or _prep_object(v, c, main)
+    if found is not None:
+        # "called for contestants to wear ...": the infinitive hangs on the verb but belongs to the content
+        for ch in v.children[c]:
+            if ch > found[1] and v.dep[ch] in ("xcomp", "ccomp"):
+                found = (found[0], v.right_edge(ch))
+    return found
 
 
 def _root(v: DocView, i: int) -> int:
@@ -134,6 +149,17 @@ def _reporting_clause(v: DocView, c: int, c_last: int, sp: Speaker) -> tuple[tup
     if not tail_words:
         return (s_lo, lo - 1), "indirect:content-first"
     return None
+
+
+_CLAUSE_RULES = frozenset({"indirect:ccomp", "indirect:parenthetical", "indirect:content-first", "indirect:according-to", "indirect:clause"})
+
+
+def _cut_at_aside(v: DocView, lo: int, hi: int) -> int:
+    """End an object-like content before a non-restrictive clause (", which ..."): the description is the writer's."""
+    for k in range(lo + 2, hi + 1):
+        if v.words[k - 1] == "," and v.lower[k] in ("which", "who", "whose") and v.dep[v.head[k]] == "relcl":
+            return k - 2
+    return hi
 
 
 def _within_paragraph(v: DocView, c: int, lo: int, hi: int) -> tuple[int, int]:
@@ -197,6 +223,24 @@ def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
     return True
 
 
+def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker, tuple[tuple[int, int], str], bool] | None:
+    """(cue first, cue last, speaker, (content range, rule), is speech) for a cue verb at token c, or None."""
+    hit = cue_at(v.lower, v.pos, c)
+    if hit is None:
+        return None
+    cue, after = hit
+    c_last = after - 1
+    # the words after a cue are its object, not its speaker, except in a reporting clause ("..., said Mr. Clarke")
+    sp = speaker_of(v, c, cue, allow_inverted=False)
+    got = _content(v, c, c_last, cue) if sp is not None else None
+    if got is None and any(f[0] == "ccomp" for f in cue.frames):
+        sp = sp or speaker_of(v, c, cue)
+        got = _reporting_clause(v, c, c_last, sp) if sp is not None else None
+    if got is None or sp is None or not _acceptable_speaker(v, sp, cue):
+        return None
+    return c, c_last, sp, got, cue.kind == "speech"
+
+
 def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tuple[int, int]], used: set[int]) -> list[Found]:
     """Indirect quotes whose cue lies outside `no_cue` (quoted words) and is not already used, and whose content
     does not overlap `no_content` (the direct quotes)."""
@@ -212,32 +256,27 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
         if i in used or (b < len(blocked) and blocked[b][0] <= char < blocked[b][1]) or v.in_head_zone(char):
             i += 1
             continue
-        hit = cue_at(v.lower, v.pos, i)
+        hit = _verb_quote(v, i)
+        if hit is None:
+            nominal = noun_quote(v, i)
+            hit = None if nominal is None else (i, i, nominal[0], (nominal[1], nominal[2]), True)
         if hit is None:
             i += 1
             continue
-        cue, after = hit
-        c, c_last = i, after - 1
-        i = after
-        # the words after a cue are its object, not its speaker, except in a reporting clause ("..., said Mr. Clarke")
-        sp = speaker_of(v, c, cue, allow_inverted=False)
-        got = _content(v, c, c_last, cue) if sp is not None else None
-        if got is None and any(f[0] == "ccomp" for f in cue.frames):
-            sp = sp or speaker_of(v, c, cue)
-            got = _reporting_clause(v, c, c_last, sp) if sp is not None else None
-        if got is None or not _acceptable_speaker(v, sp, cue):
-            continue
-        assert sp is not None
+        c, c_last, sp, got, speech = hit
+        i = c_last + 1
         (lo, hi), rule = got
         lo, hi = _within_paragraph(v, c, lo, hi)
         if rule != "indirect:parenthetical":
             hi = _cut_at_next_attribution(v, lo, hi)
+        if rule not in _CLAUSE_RULES:
+            hi = _cut_at_aside(v, lo, hi)
         rng = _span(v, lo, hi)
         if rng is None:
             continue
         start, end = v.start[rng[0]], v.end[rng[1]]
         if any(s < end and start < e for s, e in no_content):
             continue
-        candidates.append(Found("indirect", start, end, (v.start[c], v.end[c_last]), sp, rule, v.para[rng[0]], cue.kind == "speech"))
+        candidates.append(Found("indirect", start, end, (v.start[c], v.end[c_last]), sp, rule, v.para[rng[0]], speech))
     # no nesting: a cue inside another candidate's content belongs to that content
     return [f for f in candidates if not any(o is not f and o.start <= f.cue[0] < o.end for o in candidates)]
