@@ -108,3 +108,18 @@ def test_show_json_and_missing_path(tmp_path: Path) -> None:
     missing = _run("show", str(tmp_path / "nope.txt"))
     assert missing.exit_code == 1
     assert f"{tmp_path / 'nope.txt'}: no such file or directory" in missing.stderr
+
+
+def test_store_is_written_in_batches_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
+    from dateline.store import open_store
+
+    db = tmp_path / "news.db"
+    first = _run("process", str(ARTICLES), "--db", str(db))
+    assert first.exit_code == 0, first.output
+    assert f"to {db} (" in first.stderr and "new" in first.stderr
+    again = _run("process", str(ARTICLES), "--db", str(db), "--jsonl", str(tmp_path / "out.jsonl"))
+    assert again.exit_code == 0
+    written = len(_lines(tmp_path / "out.jsonl"))
+    with open_store(str(db)) as store:
+        assert store.stats().articles == written
+    assert "0 new" in again.stderr

@@ -140,11 +140,17 @@ def test_split_paragraphs_keeps_one_line_paragraphs_apart() -> None:
     assert split_paragraphs("One.\nTwo.\r\nThree.\n\n\nFour.") == ["One.", "Two.", "Three.", "Four."]
 
 
-@pytest.mark.parametrize("content", ["", "   \n\n", "All news\n\nShare\n\nAdvertisement\n", "*** --- ***"])
+@pytest.mark.parametrize("content", ["All news\n\nShare\n\nAdvertisement\n", "*** --- ***", "Share\n\n12:30"])
 def test_no_article_text_is_a_structure_error(content: str) -> None:
     with pytest.raises(StructureError) as caught:
         _article(content)
     assert str(caught.value).startswith("story.txt: no article text")
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n"])
+def test_empty_text_gives_an_empty_article(content: str) -> None:
+    article = _article(content)
+    assert article.text == "" and article.structure.body is None and article.structure.paragraphs == []
 
 
 def test_published_date_resolves_the_dateline() -> None:

@@ -183,6 +183,10 @@ def build_article(raw: RawDocument, published: str | None = None, today: date | 
     """Turn a read document into an Article: clean text, structure spans, dateline and publication date."""
     published = _check_published(published)
     name = raw.source.path or raw.source.url or "<stdin>"
+    if not raw.content.strip():
+        # The readers turn empty files into errors before this; a caller handing over "" gets an empty article.
+        return Article(id=article_id(""), source=raw.source, text="", published=published,
+                       published_from="cli" if published else None)
     cleaned = remove_boilerplate(split_paragraphs(raw.content))
     paragraphs = [p for p in cleaned.paragraphs if any(ch.isalpha() for ch in p)]
     if not paragraphs:

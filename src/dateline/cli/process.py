@@ -136,10 +136,11 @@ def process(paths: tuple[str, ...], jsonl_out: str | None, db: str | None, no_db
         raise click.UsageError("`-` (stdin) can be given only once")
     store_url = db or os.environ.get("DATELINE_DB") or DEFAULT_DB
     err = Console(stderr=True)
-    batch_mode = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != STDIN)
+    batch_mode = len(paths) > 1 or any(Path(p).is_dir() or p.endswith((".jsonl", ".ndjson", ".jsonl.gz")) for p in paths)
     counts = _Counts()
     started = time.perf_counter()
     written: list[str] = []
+    stored = {"new": 0, "replaced": 0}
     with ExitStack() as stack:
         store = None
         if not no_db:
@@ -160,7 +161,9 @@ def process(paths: tuple[str, ...], jsonl_out: str | None, db: str | None, no_db
             batch = list(pending)
             pending.clear()  # cleared first, so a failed write is not retried by the final flush
             if store is not None and batch:
-                store.write_articles(batch)
+                result = store.write_articles(batch)
+                stored["new"] += getattr(result, "new", 0)
+                stored["replaced"] += getattr(result, "replaced", 0)
             if out is not None:
                 out.flush()
 
@@ -183,7 +186,8 @@ def process(paths: tuple[str, ...], jsonl_out: str | None, db: str | None, no_db
             finally:
                 flush()
     if store is not None:
-        written.append(f"wrote {_plural(counts.processed, 'article')} to {store_url}")
+        written.append(f"wrote {_plural(counts.processed, 'article')} to {store_url} "
+                       f"({stored['new']} new, {stored['replaced']} already there and replaced)")
     if out is not None and jsonl_out != STDIN:
         written.append(f"wrote {_plural(counts.processed, 'line')} to {jsonl_out}")
     _summary(err, counts, time.perf_counter() - started, written)
