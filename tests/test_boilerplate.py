@@ -15,7 +15,7 @@ from dateline.boilerplate import byline_author, classify
     "window._widgets = window._widgets || []; _taboola.push({mode: 'x'});",
     "A protester waves a flag outside parliament. | Photo Credit: Reuters",
     "Illustration: Jane Doe", "Photo 3 of 9 Image 3 of 9 Crowds in the square",
-    "(Reporting by Anna Sokolova; Editing by Mark Hill)",
+    "(Reporting by Anna Sokolova; Editing by Mark Hill)", "Home > World > Europe", "News | Politics | Elections 2024",
 ])
 def test_furniture_is_boilerplate(line: str) -> None:
     assert classify(line) == "boilerplate"
@@ -30,6 +30,8 @@ def test_furniture_is_boilerplate(line: str) -> None:
     "By Friday, the talks had collapsed.",
     "The meeting is scheduled for December 4, 2015.",
     "He added that Russia and Serbia had always been allies.",
+    "| Pos | Player | Points |", "| 1 | Ana Reyes | 40 |",
+    "Prices rose 3% year on year / 1.2% month on month / slower than expected by economists in a Reuters poll.",
 ])
 def test_article_sentences_are_kept(line: str) -> None:
     assert classify(line) is None

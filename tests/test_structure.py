@@ -48,6 +48,18 @@ def test_parts_of_a_wire_story() -> None:
     assert "Lajos Kiss" in article.text
 
 
+def test_section_labels_above_the_story_are_navigation() -> None:
+    article = _article("World\n\nEurope\n\nHome > World > Europe\n\n" + STORY)
+    assert article.structure.headline.text == "Hungary backs Austria’s plan for Danube shipping"
+    assert "Europe\n" not in article.text and not article.text.startswith("World")
+
+
+def test_text_without_spaces_is_not_taken_for_labels() -> None:
+    content = "日本と韓国の外相が東京で会談した。\n\n両外相は北朝鮮への対応で協力することを確認した。\n"
+    article = _article(content)
+    assert article.text.startswith("日本と韓国") and len(article.structure.paragraphs) == 2
+
+
 def test_spans_cover_the_text_in_order() -> None:
     article = _article(STORY)
     st = article.structure

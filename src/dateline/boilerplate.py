@@ -30,6 +30,7 @@ _CREDIT = re.compile(
     re.I,
 )
 _GALLERY = re.compile(r"\bImage \d+ of\b")
+_CRUMB_SEPARATOR = re.compile(r"\s+[>»›/|]\s+")
 _TRAILER = re.compile(r"^\((?:Reporting|Additional reporting|Writing|Editing|Compiled)\b.*\)$")
 _BYLINE = re.compile(
     r"^(?:By|BY|Written by|Words by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|al|bin|el))*)"
@@ -78,6 +79,14 @@ def is_timestamp(line: str) -> bool:
     return len(rest.strip(_EDGE_PUNCT).split()) <= 3
 
 
+def _is_breadcrumb(line: str) -> bool:
+    """A navigation trail such as "Home > World > Europe" (three or more short steps)."""
+    if line.startswith("|") or line.endswith("|"):
+        return False  # a table row, as trafilatura writes tables
+    steps = _CRUMB_SEPARATOR.split(line)
+    return len(steps) >= 3 and all(0 < len(step.split()) <= 3 for step in steps)
+
+
 def classify(line: str) -> LineKind | None:
     """What kind of non-article line this is, or None when it is article text."""
     stripped = line.strip()
@@ -95,6 +104,8 @@ def classify(line: str) -> LineKind | None:
     if any(mark in stripped for mark in ("(", "=", "_", "<")) and _CODE.search(stripped):
         return "boilerplate"
     if ("Image " in stripped and _GALLERY.search(stripped)) or (stripped[0] == "(" and _TRAILER.match(stripped)):
+        return "boilerplate"
+    if words <= 20 and _is_breadcrumb(stripped):
         return "boilerplate"
     if words <= 40 and ":" in stripped and _CREDIT.search(stripped):
         return "boilerplate"

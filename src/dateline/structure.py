@@ -15,7 +15,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _KEY = re.compile(r"[\W_]+")
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")")
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "。", "！", "？", "」")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 PARAGRAPH_BREAK = "\n\n"
 
@@ -192,6 +192,9 @@ def build_article(raw: RawDocument, published: str | None = None, today: date | 
     if not paragraphs:
         reason = "no article text (only site navigation and boilerplate)" if cleaned.dropped else "no article text"
         raise StructureError(reason, input=name)
+    while (len(paragraphs) > 1 and " " not in paragraphs[0] and len(paragraphs[0]) <= 25
+           and not paragraphs[0].endswith(_SENTENCE_END)):
+        paragraphs = paragraphs[1:]  # section labels above the story ("World", "Europe") are navigation
     title = clean_line(raw.title) if raw.title and clean_line(raw.title) else None
     headline = title
     if title:

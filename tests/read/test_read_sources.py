@@ -53,6 +53,19 @@ def test_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     assert document.content == GOOD and document.source.path == "<stdin>"  # type: ignore[union-attr]
 
 
+def test_gzip_on_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(gzip.compress(OTHER.encode()))))
+    (document,) = read_inputs(["-"])
+    assert document.content == OTHER  # type: ignore[union-attr]
+
+
+def test_corrupt_gzip_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt.gz"
+    path.write_bytes(gzip.compress(GOOD.encode() * 50)[:60])
+    (error,) = read_inputs([str(path)])
+    assert isinstance(error, ReadError) and "corrupt gzip" in str(error) and "\n" not in str(error)
+
+
 def test_size_limit_is_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(MAX_MB_SETTING, "0.0001")  # about 100 bytes
     assert max_document_bytes() == 104
