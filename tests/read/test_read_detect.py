@@ -52,7 +52,7 @@ def test_format_option_overrides_the_content(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("head,expected", [
-    (b"%PDF-1.7\n", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"PK\x03\x04", "ZIP"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"PK\x03\x04", "ZIP"),
     (b"plain\x00text\x00with\x00nuls" * 10, "NUL"),
 ])
 def test_binary_files_are_named(head: bytes, expected: str) -> None:
@@ -61,6 +61,7 @@ def test_binary_files_are_named(head: bytes, expected: str) -> None:
 
 def test_text_and_utf16_are_not_binary() -> None:
     assert binary_reason(TEXT.encode()) is None
+    assert binary_reason(b"RIFF between the allies widens, diplomats say\n\nThe two governments...") is None
     assert binary_reason(TEXT.encode("utf-16-le")) is None
 
 

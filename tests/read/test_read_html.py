@@ -60,3 +60,14 @@ def test_html_without_article_text_is_one_clear_error(broken: str) -> None:
         read_html(broken, Source(path="broken.html", format="html"))
     message = str(caught.value)
     assert message.startswith("broken.html: ") and "no article text" in message and "\n" not in message
+
+
+def test_declared_charset_of_a_legacy_page_is_believed(tmp_path) -> None:
+    from dateline.read import read_inputs
+
+    page = PAGE.replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">')
+    page = page.replace("Rosa Fuentes", "Rosa Fuentes Muñoz").replace("the signing ceremony", "the signing ceremony – a “historic” day –")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("cp1252"))
+    (document,) = read_inputs([str(path)])
+    assert "Rosa Fuentes Muñoz" in document.content and "“historic”" in document.content  # type: ignore[union-attr]

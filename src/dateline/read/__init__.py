@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 from ..errors import DatelineError, ReadError, UsageError
 from ..model import RawDocument, Source
-from .detect import FORMATS, binary_reason, kind_for, sniff, utf16_order
+from .detect import FORMATS, binary_reason, declared_charset, kind_for, sniff, utf16_order
 from .html import read_html
 from .newsplease import documents, parse_json, read_jsonl_line
 from .sources import STDIN_NAME, Input, Opened, expand, max_document_bytes, too_large
@@ -50,7 +50,7 @@ def read_bytes(data: bytes, source: Source, format: str = "auto", suffix: str = 
             return
         kind = "text"
     if kind == "html":
-        text, _ = decode(data, name)
+        text, _ = decode(data, name, declared_charset(data))
         yield read_html(text, _as(source, "html"))
         return
     document = read_text(data, _as(source, "text"))

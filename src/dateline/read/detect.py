@@ -18,7 +18,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "a GIF image"),
     (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
     (b"\x7fELF", "an executable"),
-    (b"MZ", "an executable"),
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"BZh", "a bzip2 archive"),
     (b"\xfd7zXZ\x00", "an xz archive"),
@@ -34,6 +33,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# A signature spelled in letters ("RIFF", "ID3") only counts when bytes that text never holds follow it.
+_RAW_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x80-\xff]")
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|!--)[\s>/]", re.I)
 _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|h[1-6]|li|ul|article|section|table|td|tr|body|html|head)\b[^>]*>", re.I)
 
@@ -59,7 +61,7 @@ def utf16_order(head: bytes) -> str | None:
 def binary_reason(head: bytes) -> str | None:
     """Why these first bytes are not a text document (None when they may be text)."""
     for magic, what in _MAGIC:
-        if head.startswith(magic):
+        if head.startswith(magic) and (not magic.isascii() or not magic.isalnum() or _RAW_BYTE.search(head[:2048])):
             return f"binary file ({what}), not an article"
     if head.startswith(_BOMS) or head.startswith(b"\x00\x00\xfe\xff"):
         return None
@@ -111,3 +113,9 @@ def kind_for(format: str, sniffed: Kind) -> Kind:
     if format == "news-please":
         return sniffed if sniffed in ("json", "jsonl") else "json"
     return sniffed
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The encoding an HTML page declares in its <meta> tags, if any."""
+    match = _CHARSET.search(head[:4096])
+    return match.group(1).decode("ascii").lower() if match else None

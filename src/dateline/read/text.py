@@ -53,8 +53,22 @@ def _utf8_damage(data: bytes) -> tuple[int, int]:
     return good, bad
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """(text, encoding) for a document's bytes, or a ReadError that says why they are not text."""
+def _legacy_name(encoding: str | None) -> str | None:
+    """A declared encoding worth trying after UTF-8 failed: known to Python and not a Unicode form."""
+    if not encoding:
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    return None if name.startswith(("utf-8", "utf-16", "utf-32")) else name
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding) for a document's bytes, or a ReadError that says why they are not text.
+
+    `declared` is the encoding the document names for itself (an HTML meta charset): believed when UTF-8 fails.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -72,6 +86,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    legacy = _legacy_name(declared)
+    if legacy:
+        try:
+            return data.decode(legacy), legacy
+        except UnicodeDecodeError:
+            pass
     good, bad = _utf8_damage(data)
     if good > bad:
         # Mostly UTF-8 with broken sequences: guessing a code page would turn its good characters into mojibake.
