@@ -1,0 +1,185 @@
+"""The trigger coder: finds event verbs and nouns in a parsed sentence and codes each in CAMEO.
+
+Only verbs and the listed event nouns are looked at, each through the lexicon's lemma index, and
+only their own dependents are walked. A verb takes the code of its most specific matching
+pattern (patterns of our extensions first, then CAMEO's for that verb, then its block-mates'),
+else its dictionary code; a light verb ("hold", "pay", "impose") with an event noun as object
+lets the noun carry the event ("held talks with X" → noun:talk). Governing verbs ("plans to",
+"refused to") give way to the event in their complement, whose modality they set (modes.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from . import modes
+from .actors import noun_sources, owners, prep_objects, subject_of, verb_targets
+from .lexicon import Lexicon, NounSense, VerbSense
+from .patterns import Pattern, best_match, verb_context
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
+HOLDING_PREPS = ("during", "after", "before", "since", "following", "at", "ahead", "amid")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in a sentence, before its actors are resolved."""
+
+    trigger: Token
+    code: str
+    rule: str
+    kind: str  # "verb" or "noun"
+    light: Token | None = None
+    mode: str | None = None
+    base: str = ""
+    sources: list[Token] = field(default_factory=list)
+    targets: list[list[Token]] = field(default_factory=list)
+    place_target: Token | None = None
+    reverse: bool = False
+
+    @property
+    def anchors(self) -> tuple[Token, ...]:
+        """Tokens whose dependents belong to this event (the trigger and its light verb)."""
+        return (self.trigger,) if self.light is None else (self.trigger, self.light)
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether conjoined actors with no other target act on each other ("Russia and Serbia agreed")."""
+        return self.code[:2] in SYMMETRIC_ROOTS
+
+
+def _sense(token: Token, senses: list[VerbSense]) -> list[VerbSense]:
+    """Senses of a verb in order of fit: those whose particles all stand beside it first."""
+    around = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    fitting = [s for s in senses if s.particles and all(p in around for p in s.particles)]
+    return fitting + [s for s in senses if not s.particles]
+
+
+def _event_noun(token: Token, lex: Lexicon) -> NounSense | None:
+    senses = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+    if not senses:
+        return None
+    mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    for sense in senses:
+        if sense.modifier is None or sense.modifier in mods:
+            return sense
+    return None
+
+
+def _code_verb(token: Token, lex: Lexicon) -> tuple[str | None, str, Pattern | None, Token | None, bool]:
+    """Code, rule, matched pattern, the pattern's target and whether roles reverse (a paired-only code)."""
+    senses = lex.verbs.get(token.lemma_.lower())
+    if not senses:
+        return None, "", None, None, False
+    ordered = _sense(token, senses)
+    if not ordered:
+        return None, "", None, None, False
+    ctx = verb_context(token)
+    for sense in ordered:
+        pattern, target = best_match(sense.patterns, ctx)
+        if pattern is not None:
+            if pattern.code is None and pattern.paired:
+                return pattern.paired, pattern.rule, pattern, target, True
+            return pattern.code, pattern.rule, pattern, target, False
+    sense = ordered[0]
+    if sense.code is None and sense.paired:
+        return sense.paired, sense.rule, None, None, True
+    return sense.code, sense.rule, None, None, False
+
+
+def _light_object(verb: Token, lex: Lexicon) -> Token | None:
+    if verb.lemma_.lower() not in lex.light_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and _event_noun(c, lex)), None)
+
+
+def find_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
+    """Every coded event trigger of one sentence, with its modality and candidate actors."""
+    by_token: dict[int, Candidate] = {}
+    matched_objects: set[int] = set()
+    governors: list[Token] = []
+    for token in sent:
+        if token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in modes.GOVERNORS:
+            governors.append(token)
+        code, rule, pattern, ptarget, reverse = _code_verb(token, lex)
+        if pattern is not None:
+            matched_objects.update(c.i for c in token.children if c.dep_ in OBJECT_DEPS)
+            if code is None:
+                continue
+        elif _light_object(token, lex) is not None:
+            continue
+        if code is None or code[:2] in DROP_ROOTS:
+            continue
+        by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=ptarget, reverse=reverse)
+        by_token[token.i].targets = verb_targets(token, ptarget)
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in matched_objects:
+            continue
+        sense = _event_noun(token, lex)
+        if sense is None:
+            continue
+        cand = _noun_candidate(token, sense, lex, by_token)
+        if cand is not None:
+            by_token[token.i] = cand
+    for gov in governors:
+        _govern(gov, by_token)
+    out = []
+    for cand in sorted(by_token.values(), key=lambda c: c.trigger.i):
+        if cand.kind == "verb":
+            modality = modes.verb_modality(cand.trigger, cand.code, lex)
+            cand.sources, _ = subject_of(cand.trigger)
+        else:
+            modality = modes.noun_modality(cand.trigger, cand.light, cand.code, lex)
+        cand.code, cand.mode = modality.code, modality.mode
+        if modality.note == "refusal":
+            cand.rule = f"{cand.rule}+refusal"
+        elif modality.note in ("intended", "planned", "threatened") and cand.code != cand.base:
+            cand.rule = f"{cand.rule}+{modality.note}"
+        if cand.reverse:
+            cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]
+        out.append(cand)
+    return out
+
+
+def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[int, Candidate]) -> Candidate | None:
+    """An event noun coded through its light verb, or through its own possessor or 'by' phrase."""
+    head = noun.head
+    code = sense.code
+    if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and head.lemma_.lower() in lex.light_verbs and head.i not in by_token:
+        cand = Candidate(noun, code, f"{sense.rule}+light:{head.lemma_.lower()}", "noun", light=head, base=code)
+        cand.sources, _ = subject_of(head)
+        groups = [g for g in (prep_objects(noun, sense.target_preps), prep_objects(head, sense.target_preps),
+                              [c for c in head.children if c.dep_ == "dative"], owners(noun)) if g]
+        cand.targets = groups
+        cand.place_target = groups[0][0] if groups else None
+        return cand
+    sources = noun_sources(noun)
+    if not sources:
+        return None
+    if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
+        return None  # "condemned the Israeli attack": the verb's event; the noun's actor is only a modifier
+    cand = Candidate(noun, code, sense.rule, "noun", base=code)
+    targets = prep_objects(noun, sense.target_preps)
+    if len(sources) >= 2 and not targets and prep_objects(noun, ("between",)):
+        cand.sources = sources
+    else:
+        cand.sources = sources
+        cand.targets = [targets] if targets else []
+    cand.place_target = targets[0] if targets else None
+    return cand
+
+
+def _govern(gov: Token, by_token: dict[int, Candidate]) -> None:
+    """A governing verb yields to the event in its complement; intent and desire verbs alone code nothing."""
+    complements = [c for c in gov.children if c.dep_ == "xcomp" and c.i in by_token]
+    lemma = gov.lemma_.lower()
+    if complements or lemma in modes.INTENT or lemma in modes.DESIRE or lemma in modes.FAIL:
+        by_token.pop(gov.i, None)
