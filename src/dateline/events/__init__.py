@@ -40,11 +40,12 @@ class _Quotes:
         return None
 
 
-def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, trigger: Token) -> list[EventActor]:
+def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, trigger: Token, subject: bool = False) -> list[EventActor]:
+    """Resolve phrase heads to actors; an unresolved subject pronoun in reported speech is the speaker."""
     out = []
     for head in heads:
         actor = resolver.resolve(head, quote)
-        if (actor is None or actor.code is None) and head.lower_ in PRONOUNS:
+        if subject and (actor is None or actor.code is None) and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
             for speaker in speech_subject(trigger):
                 if speaker.lower_ not in PRONOUNS and (found := resolver.resolve(speaker, quote)) is not None:
                     actor = found
@@ -57,10 +58,16 @@ def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, tr
 def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None) -> list[EventActor]:
     """The first candidate group of targets that names at least one actor with a code or an entity."""
     for group in cand.targets:
-        actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or a.entity]
+        actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
         if actors:
             return actors
     return []
+
+
+def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
+    """Whether an uncoded actor is still an entity that can act (a person, organisation, place or group)."""
+    ent = resolver.article.entity(actor.entity)
+    return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")
 
 
 def _same(a: EventActor | None, b: EventActor | None) -> bool:
@@ -100,10 +107,10 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
         sentence_events: list[tuple[Candidate, Event]] = []
         for cand in find_candidates(sent, lex):
             quote = quotes.at(cand.trigger.idx)
-            sources = _actors(cand.sources, resolver, quote, cand.trigger)
+            sources = _actors(cand.sources, resolver, quote, cand.trigger, subject=True)
             targets = _targets(cand, resolver, quote)
-            if cand.kind == "noun" and not sources:
-                continue
+            if not sources:
+                continue  # PLOVER records need a source; a sourceless trigger is a mention, not a coded event
             for source, target in _pairs(cand, sources, targets):
                 if source is None and target is None:
                     continue

@@ -108,10 +108,15 @@ def conjuncts(head: Token) -> list[Token]:
 
 
 def _relative_antecedent(token: Token) -> Token:
-    """'which'/'who' as subject of a relative clause stands for the noun the clause modifies."""
-    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
+    """'which'/'who' as subject of a relative clause stands for the noun it modifies: the nearest name before it
+    inside that noun's phrase, since the parser often hangs the clause on the phrase's head ('a seat at the UN, which')."""
+    if token.lower_ not in RELATIVE or token.head.dep_ != "relcl":
+        return token
+    antecedent = token.head.head
+    for cand in reversed(token.doc[antecedent.left_edge.i: token.i]):
+        if cand.pos_ == "PROPN" and cand.ent_type_ in ACTOR_ENTS and cand.dep_ != "compound":
+            return cand
+    return antecedent
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -212,7 +217,7 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
     return groups
 
 
-def noun_sources(noun: Token) -> list[Token]:
+def noun_sources(noun: Token, code: str) -> list[Token]:
     """The actor behind an event noun: its possessor, its 'by' phrase, a nationality or name modifying it."""
     for child in noun.children:
         if child.dep_ == "poss":
@@ -222,4 +227,8 @@ def noun_sources(noun: Token) -> list[Token]:
     between = prep_objects(noun, ("between",))
     if len(between) >= 2:
         return between
-    return [c for c in noun.children if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")][:1]
+    # A nationality or organisation names the actor ("Israeli air strikes"); a place-name compound names a place,
+    # and a name on an agreement names the agreement ("the Dayton agreements").
+    if code.startswith("057"):
+        return []
+    return [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG")][:1]

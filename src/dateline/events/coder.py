@@ -23,7 +23,7 @@ from .patterns import Pattern, best_match, verb_context
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
-HOLDING_PREPS = ("during", "after", "before", "since", "following", "at", "ahead", "amid")
+TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 
 
 @dataclass(slots=True)
@@ -44,8 +44,13 @@ class Candidate:
 
     @property
     def anchors(self) -> tuple[Token, ...]:
-        """Tokens whose dependents belong to this event (the trigger and its light verb)."""
-        return (self.trigger,) if self.light is None else (self.trigger, self.light)
+        """Tokens whose dependents belong to this event: the trigger, its light verb, or the verb of 'during X'."""
+        if self.light is not None:
+            return (self.trigger, self.light)
+        head = self.trigger.head
+        if self.kind == "noun" and self.trigger.dep_ == "pobj" and head.lower_ in TEMPORAL_PREPS:
+            return (self.trigger, head.head)
+        return (self.trigger,)
 
     @property
     def symmetric(self) -> bool:
@@ -118,7 +123,8 @@ def find_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
             continue
         if code is None or code[:2] in DROP_ROOTS:
             continue
-        by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=ptarget, reverse=reverse)
+        place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
+        by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse)
         by_token[token.i].targets = verb_targets(token, ptarget)
     for token in sent:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in matched_objects:
@@ -161,7 +167,7 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand.targets = groups
         cand.place_target = groups[0][0] if groups else None
         return cand
-    sources = noun_sources(noun)
+    sources = noun_sources(noun, code)
     if not sources:
         return None
     if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):

@@ -31,9 +31,10 @@ INTENT = frozenset({"go", "plan", "intend", "prepare", "aim", "expect", "schedul
 COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "undertake", "volunteer", "consent"})
 REFUSE = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant"})
 THREATEN = frozenset({"threaten"})
-DESIRE = frozenset({"want", "wish", "hope", "seek", "try", "attempt", "strive", "like", "endeavour", "endeavor"})
+DESIRE = frozenset({"want", "wish", "hope", "seek", "like"})
+ATTEMPT = frozenset({"try", "attempt", "strive", "endeavour", "endeavor", "continue", "begin", "start", "resume"})
 FAIL = frozenset({"fail", "neglect"})
-GOVERNORS = INTENT | COMMIT | REFUSE | THREATEN | DESIRE | FAIL
+GOVERNORS = INTENT | COMMIT | REFUSE | THREATEN | DESIRE | FAIL | ATTEMPT
 SPEECH = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "note", "claim", "report",
                     "insist", "confirm", "indicate", "reply", "explain", "write", "warn", "assure", "reiterate"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
