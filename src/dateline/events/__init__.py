@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventActor, Quote
 from . import when
-from .actors import ActorResolver, PRONOUNS, speech_subject
+from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
 from .coder import Candidate, find_candidates
 from .lexicon import Lexicon, load, quad_class
 from .where import find_place
@@ -44,7 +44,11 @@ def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, tr
     """Resolve phrase heads to actors; an unresolved subject pronoun in reported speech is the speaker."""
     out = []
     for head in heads:
-        actor = resolver.resolve(head, quote)
+        found = resolver.resolve_all(head, quote)
+        if len(found) > 1:
+            out.extend(found)
+            continue
+        actor = found[0] if found else None
         if subject and (actor is None or actor.code is None) and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
             for speaker in speech_subject(trigger):
                 if speaker.lower_ not in PRONOUNS and (found := resolver.resolve(speaker, quote)) is not None:
@@ -56,12 +60,15 @@ def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, tr
 
 
 def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None) -> list[EventActor]:
-    """The first candidate group of targets that names at least one actor with a code or an entity."""
+    """The first candidate group of targets whose actors carry a country; else the first naming any actor."""
+    fallback: list[EventActor] = []
     for group in cand.targets:
         actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
-        if actors:
+        if actors and any(has_country(a.code) for a in actors):
             return actors
-    return []
+        if actors and not fallback:
+            fallback = actors
+    return fallback
 
 
 def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
@@ -75,7 +82,7 @@ def _same(a: EventActor | None, b: EventActor | None) -> bool:
         return False
     if a.entity and a.entity == b.entity:
         return True
-    return a.span is not None and b.span is not None and a.span.start == b.span.start
+    return a.span is not None and b.span is not None and a.span.start == b.span.start and a.code == b.code
 
 
 def _pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]) -> list[tuple[EventActor | None, EventActor | None]]:

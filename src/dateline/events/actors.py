@@ -23,31 +23,30 @@ from ..model import Actor, Article, EventActor, Quote
 from .where import lookup, place_phrase
 
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
-INHERIT = frozenset({"xcomp", "conj", "pcomp", "advcl", "acl", "ccomp", "relcl"})
+INHERIT = frozenset({"xcomp", "conj", "pcomp", "advcl", "acl", "ccomp", "relcl", "acomp"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my", "them", "him", "us"})
 FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "for", "from", "over", "between")
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UAF", "ISM"})
 PHRASE_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 SPEECH_HEADS = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "claim", "insist", "confirm", "report"})
 
 Coder = Callable[[object, str | None], Actor | None]
 
 
-def _code_phrase() -> Coder | None:
-    """The entity stage's phrase coder, when this build has it."""
-    try:
-        from .. import actors as stage
-    except ImportError:  # pragma: no cover - the stage always exists in the package
-        return None
-    found = getattr(stage, "code_phrase", None)
+def _stage_coder(name: str) -> Callable | None:
+    """A phrase coder of the entity stage ('code_phrase', 'code_phrase_all'), when this build has it."""
+    from .. import actors as stage
+
+    found = getattr(stage, name, None)
     if found is None:
         try:
             from ..actors import resolve as stage_resolve  # type: ignore[attr-defined]
         except ImportError:
             return None
-        found = getattr(stage_resolve, "code_phrase", None)
+        found = getattr(stage_resolve, name, None)
     return found
 
 
@@ -58,7 +57,8 @@ class ActorResolver:
         self.article = article
         self.mentions = MentionIndex(article)
         self.date = date
-        self.code_phrase = _code_phrase()
+        self.code_phrase = _stage_coder("code_phrase")
+        self.code_phrase_all = _stage_coder("code_phrase_all")
 
     @staticmethod
     def phrase(head: Token) -> tuple[int, int]:
@@ -91,6 +91,19 @@ class ActorResolver:
             return None
         return EventActor(text=span.text, code=code, entity=entity.id if entity else None,
                           span=self.article.span(span.start_char, span.end_char))
+
+    def resolve_all(self, head: Token, quote: Quote | None = None) -> list[EventActor]:
+        """Like resolve, but a phrase whose modifiers are conjoined ('Hungarian and Romanian officials') gives one actor each."""
+        joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children) for c in head.children)
+        if joined and self.code_phrase_all is not None:
+            start, end = self.phrase(head)
+            span = head.doc[start:end]
+            actors = self.code_phrase_all(span, self.date) or []
+            if len(actors) > 1:
+                where = self.article.span(span.start_char, span.end_char)
+                return [EventActor(text=span.text, code=a.code, entity=None, span=where) for a in actors]
+        actor = self.resolve(head, quote)
+        return [actor] if actor is not None else []
 
     @staticmethod
     def _nameable(head: Token) -> bool:
@@ -129,7 +142,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return conjuncts(objs[0]), True
         if child.dep_ in SUBJECTS and child.lower_ not in ("there",):
             return [_relative_antecedent(h) for h in conjuncts(child)], False
-    if passive or depth > 3 or verb.head is verb:
+    if passive or depth > 3 or verb.head.i == verb.i:
         return [], False
     head = verb.head
     if verb.dep_ in INHERIT or head.dep_ == "prep":
@@ -154,7 +167,7 @@ def speech_subject(verb: Token) -> list[Token]:
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_HEADS:
             subj, _ = subject_of(head.head)
             return subj
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return []
@@ -174,7 +187,7 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):
                     found.setdefault(child.lower_, []).extend(conjuncts(obj))
     return [t for p in preps for t in found.get(p, [])]
 
@@ -215,6 +228,53 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
         if own := owners(obj):
             groups.append(own)
     return groups
+
+
+def place_objects(head: Token) -> list[Token]:
+    """Places the event happens in or goes to ('in Montenegro', 'to Bosnia'), a last resort for its target."""
+    out = []
+    for node in (head, *[c for c in head.children if c.dep_ in ("dobj", "attr")]):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "into", "to", "at", "from", "inside"):
+                out.extend(o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC"))
+    return out
+
+
+def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
+    """Nouns of the verb's own phrase after it, nearest first: the last resort for a target when the parse hangs
+    the object somewhere odd ('kidnapped up to 16 advisers' parses 'advisers' under 'up to')."""
+    out = []
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.i > verb.i + limit or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "dative", "attr"):
+            continue
+        head, local = tok.head, True
+        while head.i != verb.i:
+            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+                local = False
+                break
+            head = head.head
+        if local and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"):
+            out.append([tok])
+    return out
+
+
+def has_country(code: str | None) -> bool:
+    """Whether an actor code starts with a country or a transnational group, not a bare sector ('MIL')."""
+    if not code or len(code) < 3:
+        return False
+    from .where import countries
+
+    return code[:3] in countries() or code[:3] in TRANSNATIONAL
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of the verb's complement clause: whom a demand or accusation is about ('demanded that X end ...')."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass") and sub.lower_ not in PRONOUNS:
+                    return conjuncts(sub)
+    return []
 
 
 def noun_sources(noun: Token, code: str) -> list[Token]:

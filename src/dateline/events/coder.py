@@ -16,7 +16,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import modes
-from .actors import noun_sources, owners, prep_objects, subject_of, verb_targets
+from .actors import (clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, subject_of,
+                     verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
 from .patterns import Pattern, best_match, verb_context
 
@@ -24,6 +25,8 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+PLACE_TARGET_ROOTS = frozenset({"04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 
 
 @dataclass(slots=True)
@@ -125,7 +128,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
             continue
         place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
         by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse)
-        by_token[token.i].targets = verb_targets(token, ptarget)
+        by_token[token.i].targets = _verb_target_groups(token, ptarget, code)
     for token in sent:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in matched_objects:
             continue
@@ -137,6 +140,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
             by_token[token.i] = cand
     for gov in governors:
         _govern(gov, by_token)
+    _speech_demands(sent, by_token)
     out = []
     for cand in sorted(by_token.values(), key=lambda c: c.trigger.i):
         if cand.kind == "verb":
@@ -153,6 +157,31 @@ def find_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
             cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]
         out.append(cand)
     return out
+
+
+def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
+    groups = verb_targets(verb, ptarget)
+    if code[:2] in CLAUSE_TARGET_ROOTS and (subjects := clause_subjects(verb)):
+        groups.append(subjects)
+    if code[:2] in PLACE_TARGET_ROOTS and (places := place_objects(verb)):
+        groups.append(places)
+    groups.extend(phrase_objects(verb))
+    return groups
+
+
+def _speech_demands(sent: SpacySpan, by_token: dict[int, Candidate]) -> None:
+    """'X said Y must do Z': CAMEO reads a speaker's 'must'/'should' about another party as a demand (100)."""
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in modes.SPEECH or token.i in by_token:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("we", "i", "it", "they")]
+            if subjects:
+                cand = Candidate(token, "100", "dateline:speech+must", "verb", base="100")
+                cand.targets = [[t for s in subjects for t in (s, *[c for c in s.children if c.dep_ == "conj"])]]
+                by_token[token.i] = cand
 
 
 def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[int, Candidate]) -> Candidate | None:
@@ -185,7 +214,7 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
 
 def _govern(gov: Token, by_token: dict[int, Candidate]) -> None:
     """A governing verb yields to the event in its complement; intent and desire verbs alone code nothing."""
-    complements = [c for c in gov.children if c.dep_ == "xcomp" and c.i in by_token]
+    xcomps = [c for c in gov.children if c.dep_ == "xcomp"]
     lemma = gov.lemma_.lower()
-    if complements or lemma in modes.INTENT or lemma in modes.DESIRE or lemma in modes.FAIL:
+    if any(c.i in by_token for c in xcomps) or (xcomps and (lemma in modes.INTENT or lemma in modes.DESIRE or lemma in modes.FAIL)):
         by_token.pop(gov.i, None)

@@ -38,6 +38,8 @@ GOVERNORS = INTENT | COMMIT | REFUSE | THREATEN | DESIRE | FAIL | ATTEMPT
 SPEECH = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "note", "claim", "report",
                     "insist", "confirm", "indicate", "reply", "explain", "write", "warn", "assure", "reiterate"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
+DEMAND_VERBS = frozenset({"demand", "urge", "ask", "call", "request", "insist", "press", "pressure", "appeal", "order",
+                          "require", "want", "plead", "beg", "encourage", "invite", "advise", "recommend"})
 PLANNED = frozenset({"planned", "proposed", "upcoming", "forthcoming", "expected", "possible", "future",
                      "scheduled", "prospective", "potential", "intended"})
 VERBAL_ROOTS = ("01", "02", "05", "10", "11", "12")
@@ -80,7 +82,7 @@ def _reported(verb: Token) -> bool:
     for _ in range(4):
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH:
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             return False
         head = head.head
     return False
@@ -91,10 +93,25 @@ def _conditional(verb: Token) -> bool:
     for _ in range(4):
         if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in head.children):
             return True
-        if head.head is head or head.pos_ == "NOUN":
+        if head.head.i == head.i or head.pos_ == "NOUN":
             return False
         head = head.head
     return False
+
+
+def _has_condition(verb: Token) -> bool:
+    """Whether the clause carries an 'if'/'unless' condition of its own ('will withdraw unless ...')."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL for m in c.children) for c in verb.children)
+
+
+def _demanded(verb: Token) -> bool:
+    """Whether the clause is what someone demands or urges ('demanded that X end curbs', 'urged X to support')."""
+    head = verb.head
+    if head.lemma_.lower() not in DEMAND_VERBS:
+        return False
+    if verb.dep_ == "ccomp":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
 
 
 def _first_person_subject(verb: Token) -> bool:
@@ -137,10 +154,16 @@ def verb_modality(verb: Token, code: str, lex: Lexicon) -> Modality:
         return Modality("negated", code, "refused" if refused else "negated")
     if negated:
         return Modality("negated", code, "negated")
-    if any(g in THREATEN for g in govs):
+    conflict = code[:2] in ("14", "15", "16", "17", "18", "19", "20")
+    conditional = _conditional(tops[-1]) or _has_condition(tops[-1])
+    threatened = any(g in THREATEN for g in govs) or (conflict and (future or intended or (conditional and bool(auxes & HYPOTHETICAL_AUX))))
+    if threatened:
+        # CAMEO codes a stated future coercive or violent action, or one made conditional, as a threat (13x).
         threat = lex.recode("threat", code)
         return Modality("future", threat or code, "threatened")
-    if (auxes & HYPOTHETICAL_AUX and not future) or _conditional(tops[-1]):
+    if _demanded(tops[-1]):
+        return Modality("hypothetical", code, "demanded")
+    if (auxes & HYPOTHETICAL_AUX and not future) or conditional:
         return Modality("hypothetical", code, "hypothetical")
     if future or intended:
         intent = lex.recode("intent", code) if cooperative and not code.startswith("03") else None

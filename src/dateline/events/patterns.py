@@ -19,7 +19,7 @@ from spacy.tokens import Token
 # ("pp", preps, slots, role) a prepositional phrase; ("src",) / ("tgt",) role markers.
 Element = tuple
 
-COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "npadvmod", "compound:prt", "ccomp"})
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "npadvmod", "compound:prt", "ccomp", "nsubjpass"})
 PREP_DEPS = frozenset({"prep", "agent"})
 PRE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
 MARKERS = frozenset({"$", "+", "^", "%", "!", "*"})
@@ -144,11 +144,16 @@ def build_pattern(raw: dict, rule: str) -> Pattern:
 
 @dataclass(slots=True)
 class VerbContext:
-    """Lemmas around one verb: words of its complements, its prepositional phrases, its subject side."""
+    """Lemmas around one verb: heads of its complements and their modifiers, its prepositional phrases, its subject side.
+
+    A single pattern word must be a head (an object, particle, adverb, infinitive); the other words of
+    a phrase pattern may be its modifiers ('{HUMANITARIAN AID}'), so 'research center' is no research.
+    """
 
     post: set[str] = field(default_factory=set)
+    mods: set[str] = field(default_factory=set)
     pre: set[str] = field(default_factory=set)
-    pps: list[tuple[str, set[str], Token]] = field(default_factory=list)
+    pps: list[tuple[str, set[str], set[str], Token]] = field(default_factory=list)
 
 
 def _words(tokens: Iterable[Token], into: set[str]) -> None:
@@ -157,15 +162,28 @@ def _words(tokens: Iterable[Token], into: set[str]) -> None:
         into.add(t.lemma_.lower())
 
 
+def _head_and_mods(head: Token, heads: set[str], mods: set[str]) -> None:
+    """A phrase head (and its conjuncts) as heads, its compounds, adjectives and numbers as modifiers."""
+    _words((head,), heads)
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nummod", "nmod", "poss", "det", "quantmod"):
+            _words(child.subtree, mods)
+        elif child.dep_ == "conj":
+            _head_and_mods(child, heads, mods)
+
+
 def _add_pps(head: Token, ctx: VerbContext) -> None:
     for child in head.children:
         if child.dep_ in PREP_DEPS:
+            heads: set[str] = set()
+            mods: set[str] = set()
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            words: set[str] = set()
+            if objs and all(o.ent_type_ in ("DATE", "TIME") for o in objs):
+                continue  # "on Tuesday" is a time, not the "(ON)" of a pattern
             for obj in objs:
-                _words(obj.subtree, words)
+                _head_and_mods(obj, heads, mods)
             prep = child.lower_ if child.dep_ != "agent" else "by"
-            ctx.pps.append((prep, words, objs[0] if objs else child))
+            ctx.pps.append((prep, heads, mods, objs[0] if objs else child))
             ctx.post.add(prep)
 
 
@@ -176,42 +194,50 @@ def verb_context(verb: Token) -> VerbContext:
     for child in verb.children:
         dep = child.dep_
         if dep in COMPLEMENT_DEPS and child.i > verb.i:
-            if dep == "ccomp":
-                _words((child,), ctx.post)
-                continue
-            _words(child.subtree, ctx.post)
+            _head_and_mods(child, ctx.post, ctx.mods)
             if dep in ("dobj", "attr", "oprd", "dative"):
                 _add_pps(child, ctx)
         elif dep == "xcomp":
             _words((child,), ctx.post)
             for sub in child.children:
-                if sub.dep_ in ("aux", "dobj", "prt", "neg"):
+                if sub.dep_ in ("aux", "prt", "neg"):
                     _words((sub,), ctx.post)
+                elif sub.dep_ == "dobj":
+                    _head_and_mods(sub, ctx.post, ctx.mods)
         elif dep in PRE_DEPS and child.i < verb.i:
-            _words(child.subtree if dep.startswith("nsubj") else (child,), ctx.pre)
+            if dep.startswith("nsubj"):
+                _head_and_mods(child, ctx.pre, ctx.pre)
+            else:
+                _words((child,), ctx.pre)
     return ctx
 
 
-def _slots_in(slots: tuple[frozenset[str], ...], words: set[str]) -> bool:
-    return all(not slot.isdisjoint(words) for slot in slots)
+def _phrase_in(slots: tuple[frozenset[str], ...], heads: set[str], mods: set[str]) -> bool:
+    """The last slot is a head; the others are its modifiers (or heads, for phrases the parse split)."""
+    if not slots:
+        return True
+    if slots[-1].isdisjoint(heads):
+        return False
+    return all(not slot.isdisjoint(mods) or not slot.isdisjoint(heads) for slot in slots[:-1])
 
 
 def matches(pattern: Pattern, ctx: VerbContext) -> tuple[bool, Token | None]:
     """Whether the pattern holds around the verb, and the object of its target phrase when it names one."""
     target: Token | None = None
     for side, elements in (("pre", pattern.pre), ("post", pattern.post)):
-        words = ctx.pre if side == "pre" else ctx.post
+        heads = ctx.pre if side == "pre" else ctx.post
+        mods = ctx.pre if side == "pre" else ctx.mods
         for el in elements:
             kind = el[0]
             if kind in ("w", "np"):
-                if not _slots_in(el[1], words):
+                if not _phrase_in(el[1], heads, mods):
                     return False, None
             elif kind == "pp":
-                hit = next((pp for pp in ctx.pps if pp[0] in el[1] and _slots_in(el[2], pp[1])), None)
+                hit = next((pp for pp in ctx.pps if pp[0] in el[1] and _phrase_in(el[2], pp[1], pp[2])), None)
                 if hit is None:
                     return False, None
                 if el[3] == "tgt":
-                    target = hit[2]
+                    target = hit[3]
     return True, target
 
 

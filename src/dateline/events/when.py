@@ -133,7 +133,7 @@ def _belongs(ent: SpacySpan, anchors: tuple[Token, ...]) -> bool:
     for _ in range(6):
         if head in anchors:
             return True
-        if head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or head.head is head:
+        if head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or head.head.i == head.i:
             return False
         head = head.head
     return False

@@ -46,6 +46,12 @@ def gazetteer() -> dict[str, Place]:
     return places
 
 
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Every ISO alpha-3 code the gazetteer knows, plus Kosovo's user-assigned XKX."""
+    return frozenset(p.country for p in gazetteer().values()) | {"XKX"}
+
+
 def lookup(name: str | None) -> Place | None:
     """The gazetteer entry for a place name, tolerating case, a leading 'the' and stray punctuation."""
     if not name:
@@ -100,7 +106,7 @@ def find_place(trigger: Token, anchors: tuple[Token, ...], code: str, target: To
             if child.dep_ in ("dobj", "pobj") and (name := _in_phrase(child)):
                 return geocode(name)
     head = anchors[-1]
-    while head.head is not head and head.dep_ in ("xcomp", "conj", "pcomp", "prep", "pobj", "advcl"):
+    while head.head.i != head.i and head.dep_ in ("xcomp", "conj", "pcomp", "prep", "pobj", "advcl"):
         head = head.head
         if name := _in_phrase(head):
             return geocode(name)
