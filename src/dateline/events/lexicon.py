@@ -37,11 +37,12 @@ class VerbSense:
 
     @property
     def patterns(self) -> list[Pattern]:
-        """Our patterns first, then those CAMEO gave this verb itself, then its block-mates', each by weight."""
+        """Our patterns first, then those CAMEO gave this verb itself (or its whole block), each by weight."""
         if self._ordered is None:
-            own = [p for p, verbs in self.block_patterns if self.lemma in verbs]
-            shared = [p for p, verbs in self.block_patterns if self.lemma not in verbs]
-            self._ordered = self.extra + own + shared
+            # A pattern CAMEO recorded for another verb of the block ('take * PART') is idiom, not synonymy: skip it.
+            own = [p for p, verbs in self.block_patterns if self.lemma in verbs or not verbs]
+            extra = sorted(self.extra, key=lambda p: -p.weight)
+            self._ordered = extra + own
         return self._ordered
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 # ("pp", preps, slots, role) a prepositional phrase; ("src",) / ("tgt",) role markers.
 Element = tuple
 
-COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "npadvmod", "compound:prt", "ccomp", "nsubjpass"})
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "npadvmod", "compound:prt", "nsubjpass"})
 PREP_DEPS = frozenset({"prep", "agent"})
 PRE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
 MARKERS = frozenset({"$", "+", "^", "%", "!", "*"})
