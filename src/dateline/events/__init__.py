@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Event, EventActor, Quote
 from . import when
 from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
-from .coder import Candidate, find_candidates
+from .coder import Candidate, TriggerIndex, find_candidates
 from .lexicon import Lexicon, load, quad_class
 from .where import find_place
 
@@ -110,9 +110,10 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     lead_end = max((s.end for s in (article.structure.headline, article.structure.standfirst) if s), default=0)
     events: list[Event] = []
     seen: dict[tuple, int] = {}
+    index = TriggerIndex(doc, lex)
     for sent in doc.sents:
         sentence_events: list[tuple[Candidate, Event]] = []
-        for cand in find_candidates(sent, lex):
+        for cand in find_candidates(sent, lex, index):
             quote = quotes.at(cand.trigger.idx)
             sources = _actors(cand.sources, resolver, quote, cand.trigger, subject=True)
             targets = _targets(cand, resolver, quote)

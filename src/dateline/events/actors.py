@@ -87,8 +87,12 @@ class ActorResolver:
             code = actor.code if actor is not None else None
         if code is None and (name := place_phrase(head)) and (place := lookup(name)):
             code = place.country
-        if code is None and entity is None and not self._nameable(head):
-            return None
+        if code is None and entity is None:
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                if (named := self.resolve(appos, quote)) is not None and named.code:
+                    return named  # "Kenya's neighbour, Uganda," is Uganda
+            if not self._nameable(head):
+                return None
         return EventActor(text=span.text, code=code, entity=entity.id if entity else None,
                           span=self.article.span(span.start_char, span.end_char))
 
@@ -215,7 +219,8 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
         groups.append(conjuncts(pattern_target))
     if passive := passive_target(verb):
         groups.append(passive)
-    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "attr", "oprd")]
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "attr", "oprd")
+               or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i and c.ent_type_ not in ("DATE", "TIME"))]
     objects.sort(key=lambda c: c.dep_ != "dative")
     for obj in objects:
         groups.append(conjuncts(obj))
@@ -244,12 +249,13 @@ def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
     """Nouns of the verb's own phrase after it, nearest first: the last resort for a target when the parse hangs
     the object somewhere odd ('kidnapped up to 16 advisers' parses 'advisers' under 'up to')."""
     out = []
-    for tok in verb.subtree:
-        if tok.i <= verb.i or tok.i > verb.i + limit or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "dative", "attr"):
+    doc = verb.doc
+    for tok in doc[verb.i + 1: min(verb.i + 1 + limit, verb.sent.end)]:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "dative", "attr"):
             continue
         head, local = tok.head, True
         while head.i != verb.i:
-            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "advcl", "ccomp") or head.head.i == head.i:
                 local = False
                 break
             head = head.head

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA as LEMMA_ATTR
+from spacy.attrs import POS as POS_ATTR
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from . import modes
 from .actors import (clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, subject_of,
@@ -106,15 +109,53 @@ def _light_object(verb: Token, lex: Lexicon) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and _event_noun(c, lex)), None)
 
 
-def find_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
+class TriggerIndex:
+    """Which tokens of a parsed document may trigger an event, found from one array of (POS, LEMMA) ids.
+
+    Only those tokens become spaCy Token objects; the rest of the document is never walked.
+    """
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        strings = doc.vocab.strings
+        keys = _lexicon_hashes(lex, id(strings), strings)
+        arr = doc.to_array([POS_ATTR, LEMMA_ATTR])
+        pos, lemma = arr[:, 0], arr[:, 1]
+        verb = (pos == strings["VERB"]) & numpy.isin(lemma, keys[0])
+        noun = ((pos == strings["NOUN"]) | (pos == strings["PROPN"])) & numpy.isin(lemma, keys[1])
+        self.verbs: list[int] = numpy.flatnonzero(verb).tolist()
+        self.nouns: list[int] = numpy.flatnonzero(noun).tolist()
+
+    def within(self, sent: SpacySpan) -> tuple[list[Token], list[Token]]:
+        """The verb and noun trigger candidates of one sentence."""
+        doc, lo, hi = sent.doc, sent.start, sent.end
+        return ([doc[i] for i in self.verbs if lo <= i < hi], [doc[i] for i in self.nouns if lo <= i < hi])
+
+
+_HASHES: dict[int, tuple[numpy.ndarray, numpy.ndarray]] = {}
+
+
+def _lexicon_hashes(lex: Lexicon, key: int, strings) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Hash ids of every lemma that can matter: coded verbs, governors, speech verbs; event nouns."""
+    if key not in _HASHES:
+        verbs = set(lex.verbs) | modes.GOVERNORS | modes.SPEECH | lex.light_verbs
+        words = {w for v in verbs for w in (v, v.capitalize())}
+        nouns = {w for n in lex.nouns for w in (n, n.capitalize())}
+        _HASHES[key] = (numpy.array(sorted(strings.add(w) for w in words), dtype=numpy.uint64),
+                        numpy.array(sorted(strings.add(w) for w in nouns), dtype=numpy.uint64))
+    return _HASHES[key]
+
+
+def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = None) -> list[Candidate]:
     """Every coded event trigger of one sentence, with its modality and candidate actors."""
+    verbs, nouns = index.within(sent) if index is not None else _scan(sent, lex)
     by_token: dict[int, Candidate] = {}
     matched_objects: set[int] = set()
     governors: list[Token] = []
-    for token in sent:
-        if token.pos_ != "VERB":
-            continue
+    speech: list[Token] = []
+    for token in verbs:
         lemma = token.lemma_.lower()
+        if lemma in modes.SPEECH:
+            speech.append(token)
         if lemma in modes.GOVERNORS:
             governors.append(token)
         code, rule, pattern, ptarget, reverse = _code_verb(token, lex)
@@ -129,8 +170,8 @@ def find_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
         place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
         by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse)
         by_token[token.i].targets = _verb_target_groups(token, ptarget, code)
-    for token in sent:
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in matched_objects:
+    for token in nouns:
+        if token.i in matched_objects:
             continue
         sense = _event_noun(token, lex)
         if sense is None:
@@ -140,7 +181,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon) -> list[Candidate]:
             by_token[token.i] = cand
     for gov in governors:
         _govern(gov, by_token)
-    _speech_demands(sent, by_token)
+    _speech_demands(speech, by_token)
     out = []
     for cand in sorted(by_token.values(), key=lambda c: c.trigger.i):
         if cand.kind == "verb":
@@ -169,10 +210,17 @@ def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[l
     return groups
 
 
-def _speech_demands(sent: SpacySpan, by_token: dict[int, Candidate]) -> None:
+def _scan(sent: SpacySpan, lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """Trigger candidates of a sentence without a document index (slower; for single sentences)."""
+    verbs = [t for t in sent if t.pos_ == "VERB"]
+    nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and _event_noun(t, lex)]
+    return verbs, nouns
+
+
+def _speech_demands(speech: list[Token], by_token: dict[int, Candidate]) -> None:
     """'X said Y must do Z': CAMEO reads a speaker's 'must'/'should' about another party as a demand (100)."""
-    for token in sent:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in modes.SPEECH or token.i in by_token:
+    for token in speech:
+        if token.i in by_token:
             continue
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             if not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in clause.children):

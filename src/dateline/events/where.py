@@ -56,10 +56,12 @@ def lookup(name: str | None) -> Place | None:
     """The gazetteer entry for a place name, tolerating case, a leading 'the' and stray punctuation."""
     if not name:
         return None
-    key = " ".join(name.replace("\u00a0", " ").split()).strip(" ,.;:").lower()
-    if key.startswith("the "):
-        key = key[4:]
-    return gazetteer().get(key)
+    places = gazetteer()
+    key = " ".join(name.replace("\u00a0", " ").split()).lower()
+    for candidate in (key, key.strip(" ,.;:"), key[4:] if key.startswith("the ") else None):
+        if candidate and candidate in places:
+            return places[candidate]
+    return None
 
 
 def geocode(name: str) -> Location:
