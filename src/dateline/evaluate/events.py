@@ -18,8 +18,9 @@ next three letters (or the first three when no country leads).
   is unknown, '***', are left out; a gold actor with no sector needs a code with none).
 - mode accuracy: over records with a gold `mode`: the PLOVER mode our table gives the primary
   event's CAMEO code equals it.
-- triples (type, source country, target country): every predicted event of a record is one
-  triple (duplicates within a record counted once); gold gives one item per (source, target)
+- triples (type, source country, target country): every predicted event of a record that it
+  asserts (mode not hypothetical or negated: the gold records state events, never conditions or
+  denials) is one triple (duplicates within a record counted once); gold gives one item per (source, target)
   pair, or per unordered participant pair in compound records, satisfied by either direction;
   with no gold target the item's target is none. precision = predicted triples in some gold
   item / predicted triples; recall = gold items satisfied / gold items.
@@ -44,6 +45,7 @@ from ..model import Article, Event, Source, Structure, Span
 from ..paths import shared_dir
 
 PLOVER = "eval/events/plover-gsr-dev.json"
+UNASSERTED = frozenset({"hypothetical", "negated"})  # no gold record states such an event; they are not compared
 TYPE_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 MODE_ALIASES = {"strike-hun": "hunger", "strike-gen": "boycott", "riot-spon": "riot", "demo-org": "demo",
                 "demo-spon": "demo", "host": "visit", "destroy": "seize"}
@@ -181,7 +183,8 @@ def score_plover(records: list[dict], predicted: list[list[Event]]) -> tuple[dic
             counts["mode"][0] += mode == MODE_ALIASES.get(gold_mode, gold_mode)
             counts["mode"][1] += 1
         items = _gold_items(record, gold_type)
-        triples = {(e.plover, country(e.source.code if e.source else None), country(e.target.code if e.target else None)) for e in events}
+        triples = {(e.plover, country(e.source.code if e.source else None), country(e.target.code if e.target else None))
+                   for e in events if e.mode not in UNASSERTED}
         accepted = set().union(*items) if items else set()
         tp_pred += sum(t in accepted for t in triples)
         n_pred += len(triples)

@@ -117,6 +117,8 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
             quote = quotes.at(cand.trigger.idx)
             sources = _actors(cand.sources, resolver, quote, cand.trigger, subject=True)
             targets = _targets(cand, resolver, quote)
+            if not sources and targets and (unknown := _unattributed(cand, article)):
+                sources = [unknown]
             if not sources:
                 continue  # PLOVER records need a source; a sourceless trigger is a mention, not a coded event
             for source, target in _pairs(cand, sources, targets):
@@ -138,6 +140,25 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     for i, ev in enumerate(events, 1):
         ev.id = f"v{i}"
     return events
+
+
+def _unattributed(cand: Candidate, article: Article) -> EventActor | None:
+    """CAMEO's actor for force or coercion whose doer the text does not name: 'a roadside bomb killed ...'
+    and 'was arrested in X' have as source the place's country, with sector UAF (unidentified armed
+    forces) for violence; the source's words, when there are any, stay as its text."""
+    root = cand.code[:2]
+    if cand.kind != "verb" or root not in ("17", "18", "19", "20"):
+        return None
+    place = find_place(cand.trigger, cand.anchors, cand.code, None, article.dateline.place)
+    if place is None or place.country is None:
+        return None
+    words = cand.sources[0] if cand.sources else None
+    code = place.country + ("UAF" if root != "17" else "")
+    if words is None:
+        return EventActor(text=place.name, code=code)
+    start, end = ActorResolver.phrase(words)
+    span = words.doc[start:end]
+    return EventActor(text=span.text, code=code, span=article.span(span.start_char, span.end_char))
 
 
 def _restates(cand: Candidate, ev: Event, earlier: list[tuple[Candidate, Event]]) -> bool:

@@ -87,11 +87,13 @@ class ActorResolver:
             code = actor.code if actor is not None else None
         if code is None and (name := place_phrase(head)) and (place := lookup(name)):
             code = place.country
-        if code is None and entity is None:
+        if code is None:
             for appos in (c for c in head.children if c.dep_ == "appos"):
                 if (named := self.resolve(appos, quote)) is not None and named.code:
-                    return named  # "Kenya's neighbour, Uganda," is Uganda
-            if not self._nameable(head):
+                    # "Kenya's neighbour, Uganda," is Uganda; "Ana Pop, Moldova's envoy," takes the envoy's code
+                    return named if entity is None else EventActor(span.text, named.code, entity.id,
+                                                                   self.article.span(span.start_char, span.end_char))
+            if entity is None and not self._nameable(head):
                 return None
         return EventActor(text=span.text, code=code, entity=entity.id if entity else None,
                           span=self.article.span(span.start_char, span.end_char))
@@ -251,7 +253,8 @@ def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
     out = []
     doc = verb.doc
     for tok in doc[verb.i + 1: min(verb.i + 1 + limit, verb.sent.end)]:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "dative", "attr"):
+        named = tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and tok.dep_ in ("poss", "compound", "amod", "nmod")
+        if not named and (tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "dative", "attr")):
             continue
         head, local = tok.head, True
         while head.i != verb.i:
@@ -287,6 +290,10 @@ def noun_sources(noun: Token, code: str) -> list[Token]:
     """The actor behind an event noun: its possessor, its 'by' phrase, a nationality or name modifying it."""
     for child in noun.children:
         if child.dep_ == "poss":
+            if child.lower_ in PRONOUNS and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+                subject, _ = subject_of(noun.head)  # "X completed its investigation": its = X
+                if subject:
+                    return subject
             return conjuncts(child)
     if by := prep_objects(noun, ("by",)):
         return by

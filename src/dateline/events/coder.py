@@ -29,7 +29,7 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
-PLACE_TARGET_ROOTS = frozenset({"04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 
 
 @dataclass(slots=True)
@@ -153,6 +153,8 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     governors: list[Token] = []
     speech: list[Token] = []
     for token in verbs:
+        if token.dep_ in ("amod", "compound"):
+            continue  # a participle used as an adjective ("the planned deployment") names no act
         lemma = token.lemma_.lower()
         if lemma in modes.SPEECH:
             speech.append(token)
@@ -201,12 +203,22 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
+    """Where a verb event's target may stand, best first: its own objects and phrases; for a governor
+    ('refused to respond to X', 'offered to hand over to X') those of its complement; for a threat the
+    party its condition names ('unless X ...'); the clause a demand is about; the place it happens in."""
     groups = verb_targets(verb, ptarget)
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+        groups.extend(verb_targets(xcomp, None))
+    if code[:2] == "13":
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)):
+            groups.extend([s] for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
     if code[:2] in CLAUSE_TARGET_ROOTS and (subjects := clause_subjects(verb)):
         groups.append(subjects)
     if code[:2] in PLACE_TARGET_ROOTS and (places := place_objects(verb)):
         groups.append(places)
     groups.extend(phrase_objects(verb))
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+        groups.extend(phrase_objects(xcomp))
     return groups
 
 
