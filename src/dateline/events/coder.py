@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import LEMMA as LEMMA_ATTR
+from spacy.attrs import LOWER as LOWER_ATTR
 from spacy.attrs import POS as POS_ATTR
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -84,7 +85,7 @@ def _event_noun(token: Token, lex: Lexicon) -> NounSense | None:
 
 def _code_verb(token: Token, lex: Lexicon) -> tuple[str | None, str, Pattern | None, Token | None, bool]:
     """Code, rule, matched pattern, the pattern's target and whether roles reverse (a paired-only code)."""
-    senses = lex.verbs.get(token.lemma_.lower())
+    senses = lex.verbs.get(lex.lemma(token))
     if not senses:
         return None, "", None, None, False
     ordered = _sense(token, senses)
@@ -104,7 +105,7 @@ def _code_verb(token: Token, lex: Lexicon) -> tuple[str | None, str, Pattern | N
 
 
 def _light_object(verb: Token, lex: Lexicon) -> Token | None:
-    if verb.lemma_.lower() not in lex.light_verbs:
+    if lex.lemma(verb) not in lex.light_verbs:
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and _event_noun(c, lex)), None)
 
@@ -118,9 +119,9 @@ class TriggerIndex:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         strings = doc.vocab.strings
         keys = _lexicon_hashes(lex, id(strings), strings)
-        arr = doc.to_array([POS_ATTR, LEMMA_ATTR])
+        arr = doc.to_array([POS_ATTR, LEMMA_ATTR, LOWER_ATTR])
         pos, lemma = arr[:, 0], arr[:, 1]
-        verb = (pos == strings["VERB"]) & numpy.isin(lemma, keys[0])
+        verb = (pos == strings["VERB"]) & (numpy.isin(lemma, keys[0]) | numpy.isin(arr[:, 2], keys[2]))
         noun = ((pos == strings["NOUN"]) | (pos == strings["PROPN"])) & numpy.isin(lemma, keys[1])
         self.verbs: list[int] = numpy.flatnonzero(verb).tolist()
         self.nouns: list[int] = numpy.flatnonzero(noun).tolist()
@@ -131,17 +132,18 @@ class TriggerIndex:
         return ([doc[i] for i in self.verbs if lo <= i < hi], [doc[i] for i in self.nouns if lo <= i < hi])
 
 
-_HASHES: dict[int, tuple[numpy.ndarray, numpy.ndarray]] = {}
+_HASHES: dict[int, tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = {}
 
 
-def _lexicon_hashes(lex: Lexicon, key: int, strings) -> tuple[numpy.ndarray, numpy.ndarray]:
+def _lexicon_hashes(lex: Lexicon, key: int, strings) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     """Hash ids of every lemma that can matter: coded verbs, governors, speech verbs; event nouns."""
     if key not in _HASHES:
         verbs = set(lex.verbs) | modes.GOVERNORS | modes.SPEECH | lex.light_verbs
         words = {w for v in verbs for w in (v, v.capitalize())}
         nouns = {w for n in lex.nouns for w in (n, n.capitalize())}
         _HASHES[key] = (numpy.array(sorted(strings.add(w) for w in words), dtype=numpy.uint64),
-                        numpy.array(sorted(strings.add(w) for w in nouns), dtype=numpy.uint64))
+                        numpy.array(sorted(strings.add(w) for w in nouns), dtype=numpy.uint64),
+                        numpy.array(sorted(strings.add(w) for w in lex.inflections), dtype=numpy.uint64))
     return _HASHES[key]
 
 
@@ -155,7 +157,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for token in verbs:
         if token.dep_ in ("amod", "compound"):
             continue  # a participle used as an adjective ("the planned deployment") names no act
-        lemma = token.lemma_.lower()
+        lemma = lex.lemma(token)
         if lemma in modes.SPEECH:
             speech.append(token)
         if lemma in modes.GOVERNORS:
@@ -248,8 +250,8 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
     """An event noun coded through its light verb, or through its own possessor or 'by' phrase."""
     head = noun.head
     code = sense.code
-    if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and head.lemma_.lower() in lex.light_verbs and head.i not in by_token:
-        cand = Candidate(noun, code, f"{sense.rule}+light:{head.lemma_.lower()}", "noun", light=head, base=code)
+    if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and lex.lemma(head) in lex.light_verbs and head.i not in by_token:
+        cand = Candidate(noun, code, f"{sense.rule}+light:{lex.lemma(head)}", "noun", light=head, base=code)
         cand.sources, _ = subject_of(head)
         groups = [g for g in (prep_objects(noun, sense.target_preps), prep_objects(head, sense.target_preps),
                               [c for c in head.children if c.dep_ == "dative"], owners(noun)) if g]

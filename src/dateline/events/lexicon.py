@@ -67,6 +67,14 @@ class Lexicon:
     plover: dict[str, tuple[str, str]]
     goldstein: dict[str, float]
     recodes: dict[str, dict[str, str]]
+    inflections: dict[str, str] = field(default_factory=dict)
+
+    def lemma(self, token) -> str:
+        """A verb token's dictionary lemma, mending the lemmatizer's slips ('staged' → 'stag') from its inflection."""
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs or lemma in self.light_verbs:
+            return lemma
+        return self.inflections.get(token.lower_, lemma)
 
     def recode(self, kind: str, code: str) -> str | None:
         """The intent ('intent'), refusal ('reject') or threat ('threat') code for an action code, if CAMEO has one."""
@@ -92,6 +100,20 @@ def _lookup(table: dict, code: str):
         if n <= len(code) and code[:n] in table:
             return table[code[:n]]
     return None
+
+
+def inflect(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma (stage → stages, staged, staging; ban → banned)."""
+    forms = {lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(lemma + "es")
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 def quad_class(code: str) -> int:
@@ -184,4 +206,6 @@ def load() -> Lexicon:
     for code, row in plover_extra.items():
         plover.setdefault(code, row)
     goldstein = {r[0]: float(r[1]) for r in _rows(DATA / "goldstein.tsv")}
-    return Lexicon(verbs, nouns, frozenset(light), plover, goldstein, recodes)
+    known = set(verbs) | light
+    inflections = {form: lemma for lemma in sorted(known) for form in inflect(lemma) if form not in known}
+    return Lexicon(verbs, nouns, frozenset(light), plover, goldstein, recodes, inflections)

@@ -160,6 +160,8 @@ def verb_modality(verb: Token, code: str, lex: Lexicon) -> Modality:
     if threatened:
         # CAMEO codes a stated future coercive or violent action, or one made conditional, as a threat (13x).
         threat = lex.recode("threat", code)
+        if threat is None and any(g in THREATEN for g in govs):
+            threat = "130"  # "threatened to" something CAMEO has no threat code for: a threat all the same
         return Modality("future", threat or code, "threatened")
     if _demanded(tops[-1]):
         return Modality("hypothetical", code, "demanded")
