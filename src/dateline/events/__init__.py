@@ -130,10 +130,9 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 sentence_events.append((cand, ev))
         for _, ev in sentence_events:
             key = _key(ev)
-            if key in seen:
-                earlier = seen[key]
-                if events[earlier].evidence.start < lead_end <= ev.evidence.start:
-                    events[earlier] = ev  # prefer the body's sentence over the headline's
+            earlier = seen.get(key)
+            if earlier is not None and events[earlier].evidence.start < lead_end <= ev.evidence.start:
+                events[earlier] = ev  # the headline restates the body: keep the body's sentence
                 continue
             seen[key] = len(events)
             events.append(ev)
