@@ -23,6 +23,8 @@ COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "prt", "
 PREP_DEPS = frozenset({"prep", "agent"})
 PRE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
 MARKERS = frozenset({"$", "+", "^", "%", "!", "*"})
+MEASURES = frozenset({"dollar", "euro", "pound", "ton", "tonne", "kg", "kilogram", "worth", "part", "amount", "lot",
+                      "number", "series", "batch", "shipment", "consignment", "package", "million", "billion", "load"})
 
 
 def _plural_forms(word: str) -> list[str]:
@@ -163,8 +165,14 @@ def _words(tokens: Iterable[Token], into: set[str]) -> None:
 
 
 def _head_and_mods(head: Token, heads: set[str], mods: set[str]) -> None:
-    """A phrase head (and its conjuncts) as heads, its compounds, adjectives and numbers as modifiers."""
+    """A phrase head (and its conjuncts) as heads, its compounds, adjectives and numbers as modifiers.
+
+    A measure word passes its head on to what it measures: '5 million dollars of aid' is aid."""
     _words((head,), heads)
+    if head.lemma_.lower() in MEASURES:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                _head_and_mods(obj, heads, mods)
     for child in head.children:
         if child.dep_ in ("compound", "amod", "nummod", "nmod", "poss", "det", "quantmod"):
             _words(child.subtree, mods)
