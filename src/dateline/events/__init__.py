@@ -163,6 +163,8 @@ def _unattributed(cand: Candidate, article: Article) -> EventActor | None:
 def _restates(cand: Candidate, ev: Event, earlier: list[tuple[Candidate, Event]]) -> bool:
     """A target-less event noun that names an event already coded in the sentence by the same actor ('his visit')."""
     for other_cand, other in earlier:
+        if other.evidence.start != ev.evidence.start:
+            continue
         if (ev.cameo, _code_of(ev.source), _code_of(ev.target)) == (other.cameo, _code_of(other.source), _code_of(other.target)):
             return True
         if cand.kind == "noun" and ev.target is None and other_cand.base[:2] == cand.base[:2] and _code_of(other.source) == _code_of(ev.source):
@@ -170,13 +172,26 @@ def _restates(cand: Candidate, ev: Event, earlier: list[tuple[Candidate, Event]]
     return False
 
 
+def _evidence(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The sentence around a trigger, cut at paragraph breaks the parser ran across (a headline has no full stop)."""
+    brk = text.rfind("\n\n", start, at)
+    if brk >= 0:
+        start = brk + 2
+    brk = text.find("\n\n", at, end)
+    if brk >= 0:
+        end = brk
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _event(cand: Candidate, source: EventActor | None, target: EventActor | None, sent, article: Article,
            lex: Lexicon, anchor, quote: Quote | None) -> Event:
     text = article.text
-    start, end = sent.start_char, sent.end_char
-    while end > start and text[end - 1].isspace():
-        end -= 1
     trig = cand.trigger
+    start, end = _evidence(text, sent.start_char, sent.end_char, trig.idx)
     t_start = trig.idx
     t_end = trig.idx + len(trig)
     if cand.kind == "noun":
