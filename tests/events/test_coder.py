@@ -161,3 +161,8 @@ def test_headline_restating_the_body_keeps_the_body_sentence(nlp):
     events = find_events(nlp(text), article)
     backs = [e for e in events if e.trigger.text == "backs"]
     assert len(backs) == 1 and backs[0].evidence.start > 21
+
+
+def test_a_conjunct_of_a_passive_verb_shares_its_subject_not_its_agent(code):
+    ev = only(code("Serbia was invited by Hungary and will visit Budapest."), "visit")
+    assert (ev.source.code, ev.target.code) == ("SRB", "HUN")

@@ -87,6 +87,11 @@ class ActorResolver:
             code = actor.code if actor is not None else None
         if code is None and (name := place_phrase(head)) and (place := lookup(name)):
             code = place.country
+        if code is not None and len(code) == 3 and entity is not None and entity.type == "PERSON":
+            # "Kenzo Oshima, the UN relief coordinator,": CAMEO codes a person by the role the text gives
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                if (role := self.resolve(appos, quote)) is not None and role.code and len(role.code) > 3:
+                    return EventActor(span.text, role.code, entity.id, self.article.span(span.start_char, span.end_char))
         if code is None:
             for appos in (c for c in head.children if c.dep_ == "appos"):
                 if (named := self.resolve(appos, quote)) is not None and named.code:
@@ -162,6 +167,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return [], False
         if verb.dep_ == "ccomp" and head.lemma_.lower() not in SPEECH_HEADS:
             return [], False
+        if verb.dep_ == "conj":
+            # "X was indicted by Y and will resign": the conjunct shares the grammatical subject, not the agent
+            shared = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if shared:
+                return [_relative_antecedent(h) for h in conjuncts(shared[0])], False
         return subject_of(head, depth + 1)
     return [], False
 
