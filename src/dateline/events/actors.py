@@ -197,14 +197,20 @@ def passive_target(verb: Token) -> list[Token]:
     return []
 
 
-def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the head's prepositions, in the order of the given prepositions."""
+def prep_map(head: Token) -> dict[str, list[Token]]:
+    """The head's prepositions and their objects (with conjuncts), times left out, in one walk of its children."""
     found: dict[str, list[Token]] = {}
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):
                     found.setdefault(child.lower_, []).extend(conjuncts(obj))
+    return found
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the head's prepositions, in the order of the given prepositions."""
+    found = prep_map(head)
     return [t for p in preps for t in found.get(p, [])]
 
 
@@ -236,9 +242,8 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
     objects.sort(key=lambda c: c.dep_ != "dative")
     for obj in objects:
         groups.append(conjuncts(obj))
-    for prep in TARGET_PREPS:
-        if objs := prep_objects(verb, (prep,)):
-            groups.append(objs)
+    by_prep = prep_map(verb)
+    groups.extend(by_prep[p] for p in TARGET_PREPS if p in by_prep)
     for obj in objects:
         if objs := prep_objects(obj, TARGET_PREPS):
             groups.append(objs)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bisect import bisect_left
+
 import numpy
 from spacy.attrs import LEMMA as LEMMA_ATTR
 from spacy.attrs import LOWER as LOWER_ATTR
@@ -121,15 +123,23 @@ class TriggerIndex:
         keys = _lexicon_hashes(lex, id(strings), strings)
         arr = doc.to_array([POS_ATTR, LEMMA_ATTR, LOWER_ATTR])
         pos, lemma = arr[:, 0], arr[:, 1]
-        verb = (pos == strings["VERB"]) & (numpy.isin(lemma, keys[0]) | numpy.isin(arr[:, 2], keys[2]))
-        noun = ((pos == strings["NOUN"]) | (pos == strings["PROPN"])) & numpy.isin(lemma, keys[1])
+        verb = (pos == strings["VERB"]) & (_member(lemma, keys[0]) | _member(arr[:, 2], keys[2]))
+        noun = ((pos == strings["NOUN"]) | (pos == strings["PROPN"])) & _member(lemma, keys[1])
         self.verbs: list[int] = numpy.flatnonzero(verb).tolist()
         self.nouns: list[int] = numpy.flatnonzero(noun).tolist()
 
     def within(self, sent: SpacySpan) -> tuple[list[Token], list[Token]]:
         """The verb and noun trigger candidates of one sentence."""
         doc, lo, hi = sent.doc, sent.start, sent.end
-        return ([doc[i] for i in self.verbs if lo <= i < hi], [doc[i] for i in self.nouns if lo <= i < hi])
+        verbs = self.verbs[bisect_left(self.verbs, lo): bisect_left(self.verbs, hi)]
+        nouns = self.nouns[bisect_left(self.nouns, lo): bisect_left(self.nouns, hi)]
+        return [doc[i] for i in verbs], [doc[i] for i in nouns]
+
+
+def _member(values: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray:
+    """Which values are among the sorted keys: a binary search, cheaper than hashing for a few thousand tokens."""
+    at = numpy.searchsorted(keys, values).clip(0, len(keys) - 1)
+    return keys[at] == values
 
 
 _HASHES: dict[int, tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = {}
