@@ -23,6 +23,8 @@ COMPLEMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "prt", "
 PREP_DEPS = frozenset({"prep", "agent"})
 PRE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
 MARKERS = frozenset({"$", "+", "^", "%", "!", "*"})
+GENERIC_HEADS = frozenset({"effort", "process", "program", "programme", "plan", "campaign", "operation", "mission",
+                           "activity", "measure", "project", "scheme", "deal", "link", "supply", "delivery"})
 MEASURES = frozenset({"dollar", "euro", "pound", "ton", "tonne", "kg", "kilogram", "worth", "part", "amount", "lot",
                       "number", "series", "batch", "shipment", "consignment", "package", "million", "billion", "load"})
 
@@ -169,6 +171,8 @@ def _head_and_mods(head: Token, heads: set[str], mods: set[str]) -> None:
 
     A measure word passes its head on to what it measures: '5 million dollars of aid' is aid."""
     _words((head,), heads)
+    if head.lemma_.lower() in GENERIC_HEADS:  # "mediation efforts", "aid program": the modifier names the act
+        _words((c for c in head.children if c.dep_ == "compound"), heads)
     if head.lemma_.lower() in MEASURES:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
