@@ -11,7 +11,6 @@ class MentionIndex:
     """Maps character ranges of an article to the entities whose mentions cover them."""
 
     def __init__(self, article: Article) -> None:
-        # key: two entities may share one span ("the two countries"), and entities do not compare
         rows = sorted(((m.start, m.end, ent) for ent in article.entities for m in ent.mentions), key=lambda r: (r[0], r[1]))
         self._starts = [r[0] for r in rows]
         self._rows = rows
