@@ -92,3 +92,37 @@ def test_no_continuation_after_a_reported_stance(annotate):
         '"Nobody expected this."'
     )
     assert not any(q.rule == "direct:continuation" for q in article.quotes)
+
+
+def test_a_negated_cue_reports_nothing(annotate):
+    article = annotate(
+        "Finance Minister Maria Holm presented the budget on Monday.\n\n"
+        "Holm did not say whether taxes would rise next year."
+    )
+    assert not any("taxes would rise" in q.content.text for q in article.quotes)
+
+
+def test_a_thing_holds_no_stance(annotate):
+    article = annotate(
+        "Finance Minister Maria Holm presented the budget on Monday.\n\n"
+        "The new plan rejected every proposal from the regions."
+    )
+    assert not any(q.cue and q.cue.text == "rejected" for q in article.quotes)
+
+
+def test_people_hold_stances(annotate):
+    article = annotate(
+        "Finance Minister Maria Holm presented the budget on Monday.\n\n"
+        "Opposition lawmakers rejected every proposal from the ministry."
+    )
+    q = only(article.quotes, "every proposal")
+    assert q.cue.text == "rejected" and q.rule == "indirect:dobj"
+
+
+def test_a_headline_with_a_named_speaker_and_a_speech_verb_is_a_quote(annotate):
+    article = annotate(
+        "Holm says taxes will not rise next year\n\n"
+        "Finance Minister Maria Holm presented the budget on Monday. The talks broke down in May."
+    )
+    q = only(article.quotes, "taxes will not rise")
+    assert q.speaker.text == "Holm" and q.kind == "indirect"

@@ -9,6 +9,9 @@ partial quotation in marks makes the quote mixed.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from .cues import Cue, cue_at
 from .found import Found
 from .nominal import noun_quote
@@ -213,9 +216,22 @@ def _content(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int]
     return None
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    text = (Path(__file__).with_name("data") / "people_nouns.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _agentive(v: DocView, h: int) -> bool:
+    """Someone who can hold a view: a name, a pronoun, a named entity, or a word for people."""
+    return v.pos[h] in ("PROPN", "PRON") or v.ent[h] in ("PERSON", "ORG", "GPE", "NORP") or v.lower[h] in _people_nouns()
+
+
 def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
     if sp is None:
         return False
+    if cue.kind in ("belief", "intent", "stance") and not _agentive(v, sp.head):
+        return False  # "the plan rejected ...": things hold no views
     if cue.kind in ("belief", "intent") and v.lower[sp.head] in _GENERIC_YOU:
         return False  # "you know", "you want to": a turn of phrase, not anyone's reported belief
     if v.lower[sp.head] in ("it", "this", "that", "which") and cue.kind == "belief":
@@ -230,6 +246,8 @@ def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker, tuple[tuple[int,
         return None
     cue, after = hit
     c_last = after - 1
+    if any(v.dep[ch] == "neg" for ch in v.children[c]):
+        return None  # "did not say", "didn't respond": nothing was said
     # the words after a cue are its object, not its speaker, except in a reporting clause ("..., said Mr. Clarke")
     sp = speaker_of(v, c, cue, allow_inverted=False)
     got = _content(v, c, c_last, cue) if sp is not None else None
@@ -253,10 +271,17 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
         char = v.start[i]
         while b < len(blocked) and blocked[b][1] <= char:
             b += 1
-        if i in used or (b < len(blocked) and blocked[b][0] <= char < blocked[b][1]) or v.in_head_zone(char):
+        if i in used or (b < len(blocked) and blocked[b][0] <= char < blocked[b][1]):
             i += 1
             continue
         hit = _verb_quote(v, i)
+        if v.in_head_zone(char):
+            # a headline or standfirst reports a quote only when it is unmistakable: a named speaker and a speech verb
+            if hit is not None and not (hit[4] and v.ent[hit[2].head] in ("PERSON", "ORG", "GPE", "NORP")):
+                hit = None
+            if hit is None:
+                i += 1
+                continue
         if hit is None:
             nominal = noun_quote(v, i)
             hit = None if nominal is None else (i, i, nominal[0], (nominal[1], nominal[2]), True)

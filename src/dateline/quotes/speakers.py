@@ -102,6 +102,8 @@ def _inverted(v: DocView, c: int) -> Speaker | None:
         return None
     if v.pos[i] == "PRON" and v.lower[i] not in ("he", "she", "they", "it"):
         return None
+    if v.pos[i] in ("NOUN", "ADJ"):
+        return None  # "adding levity": a bare noun after the verb is its object; "said the minister" has a determiner
     return _next_noun(v, i, limit=6)
 
 
