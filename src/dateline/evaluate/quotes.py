@@ -16,7 +16,6 @@ Scoring, as recorded in docs/evaluation.md:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -30,13 +29,6 @@ from .quote_match import Tally, Unit, char_map, mapped, merge_by_cue, speaker_co
 THRESHOLDS = (0.3, 0.8)
 POLNEAR = ("eval", "quotes", "polnear-dev")
 SEED = ("seed", "000_f7ddba212c609172.txt")
-
-
-@dataclass(slots=True)
-class Run:
-    """One system's predictions for one article, as units on the original text."""
-
-    units: list[Unit]
 
 
 def _gold_units(text: str, gold: list[GoldAttribution]) -> list[Unit]:

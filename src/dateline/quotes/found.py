@@ -18,7 +18,7 @@ class Found:
     speaker: Speaker | None
     rule: str
     paragraph: int
-    speech: bool = True  # False for cues of belief, intent, stance or finding: no quotation continues those
+    speech: bool = True  # a reported utterance; False for "called X Y", beliefs, aims, stances, findings: nothing continues those
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end

@@ -302,6 +302,7 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
         start, end = v.start[rng[0]], v.end[rng[1]]
         if any(s < end and start < e for s, e in no_content):
             continue
-        candidates.append(Found("indirect", start, end, (v.start[c], v.end[c_last]), sp, rule, v.para[rng[0]], speech))
+        # only a reported utterance ("X said that ...") is one a following quotation may continue
+        candidates.append(Found("indirect", start, end, (v.start[c], v.end[c_last]), sp, rule, v.para[rng[0]], speech and rule in _CLAUSE_RULES))
     # no nesting: a cue inside another candidate's content belongs to that content
     return [f for f in candidates if not any(o is not f and o.start <= f.cue[0] < o.end for o in candidates)]
