@@ -169,7 +169,7 @@ def test_actor_profile_matches_its_events(filled: Store) -> None:
             partners[r.source_code] += 1
     assert {p.code: p.events for p in profile.partners} == dict(partners)
     assert all(p.outgoing + p.incoming == p.events for p in profile.partners)
-    assert sum(n for _, n in profile.event_types) == summary.events
+    assert sum(t.events for t in profile.event_types) == summary.events
     assert "Russia" in profile.names
 
 

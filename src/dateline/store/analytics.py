@@ -130,6 +130,14 @@ class Partner:
 
 
 @dataclass(slots=True)
+class TypeCount:
+    """How many of an actor's events are of one PLOVER type ("(none)" when uncoded)."""
+
+    type: str
+    events: int
+
+
+@dataclass(slots=True)
 class ActorProfile:
     """Everything an actor page shows: its totals, activity over time, partners, event types, quotes."""
 
@@ -139,7 +147,7 @@ class ActorProfile:
     quads: QuadCounts
     timeline: list[ActorPeriod]
     partners: list[Partner]
-    event_types: list[tuple[str, int]]
+    event_types: list[TypeCount]
     quotes: list[QuoteRecord]
     quotes_total: int
     names: list[str] = field(default_factory=list)
@@ -303,7 +311,7 @@ def actor_profile(store: Store, code: str, query: EventQuery | None = None, inte
         timeline=_fill(timeline, interval, lambda p: ActorPeriod(p, 0, 0, 0, 0)),
         partners=[Partner(p, names.get(p), int(k), int(s or 0), int(k) - int(s or 0), int(c or 0), int(f or 0),
                           _float(g)) for p, k, s, c, f, g in rows],
-        event_types=[(kind or "(none)", int(k)) for kind, k in kinds],
+        event_types=[TypeCount(kind or "(none)", int(k)) for kind, k in kinds],
         quotes=said, quotes_total=said_total, names=[name for name, _ in spelled])
 
 
