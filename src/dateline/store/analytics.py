@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 Interval = Literal["day", "month", "year"]
 INTERVALS: dict[str, int] = {"day": 10, "month": 7, "year": 4}  # characters of YYYY-MM-DD that name a bucket
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+LEAD_CHARS = 160
 MAX_BUCKETS = 5000  # a filled day timeline longer than this asks for a coarser interval instead
 _QUADS = "".join(f", SUM(CASE WHEN quad = {n} THEN 1 ELSE 0 END) AS q{n}" for n in QUAD_NAMES)
 _BALANCE = ("SUM(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END) AS coop, "
@@ -40,6 +41,7 @@ class ArticleSummary:
     entities: int
     quotes: int
     events: int
+    lead: str = ""  # the first words of the text, for lists of articles that have no title
 
 
 @dataclass(slots=True)
@@ -194,9 +196,12 @@ def list_articles(store: Store, *, since: str | None = None, until: str | None =
     where, params = _article_filter(since, until, domain, actor)
     counts = ", ".join(f"(SELECT COUNT(*) FROM {t} x WHERE x.article_id = a.id) AS {t}"
                        for t in ("entities", "quotes", "events"))
-    rows = store._dicts(f"SELECT a.id AS article_id, a.title, a.published, a.url, a.domain, a.cluster_id, {counts} "
+    rows = store._dicts(f"SELECT a.id AS article_id, a.title, a.published, a.url, a.domain, a.cluster_id, {counts}, "
+                        f"substr(a.text, 1, {LEAD_CHARS}) AS lead "
                         f"FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.pk DESC "
                         f"LIMIT ? OFFSET ?", params + [limit, offset])
+    for r in rows:
+        r["lead"] = " ".join((r["lead"] or "").split())
     return [ArticleSummary(**r) for r in rows]
 
 
