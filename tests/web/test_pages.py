@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from dateline.model import Article
-from dateline.web.highlight import event_label, speaker_of
 
+from .checks import assert_article_page, embedded
 from .conftest import TestClient
 
 
@@ -20,18 +19,6 @@ def _get(client: TestClient, url: str) -> str:
     assert response.status_code == 200, (url, response.text[:500])
     assert response.headers["content-type"].startswith("text/html")
     return response.text
-
-
-def _embedded(page: str, element_id: str) -> object:
-    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
-    assert match, element_id
-    return json.loads(match.group(1))
-
-
-def _segments(page: str) -> list[tuple[set[str], set[str], str]]:
-    """(classes, annotation ids, text) of every highlighted segment of an article page."""
-    found = re.findall(r'<span class="hl ([^"]*)" data-ann="([^"]*)" title="[^"]*" tabindex="0">([^<]*)</span>', page)
-    return [(set(c.split()), set(a.split()), html.unescape(t)) for c, a, t in found]
 
 
 @pytest.mark.parametrize("url", ["/", "/articles", "/articles?q=Kosovo", "/articles?since=2016-06&domain=news-b.example",
@@ -49,27 +36,7 @@ def test_article_page_highlights_every_quote_with_its_speaker_and_every_event(cl
                                                                               stories: dict[str, Article]) -> None:
     for article in stories.values():
         page = _get(client, f"/articles/{article.id}")
-        segments = _segments(page)
-        for quote in article.quotes:
-            words = "".join(t for c, a, t in segments if quote.id in a and "r-content" in c)
-            assert words == quote.content.text
-            speaker = speaker_of(article, quote)
-            assert f'<span class="tag tag-quote" data-ann="{quote.id}">{html.escape(speaker or "?", quote=False)}</span>' \
-                in page.replace("&#34;", '"').replace("&#39;", "'")
-            item = re.search(rf'<li id="{quote.id}" class="quote-item".*?</li>', page, re.S)
-            assert item and html.escape(speaker or "", quote=False) in item.group(0)
-        for event in article.events:
-            trigger = "".join(t for c, a, t in segments if event.id in a and "r-trigger" in c)
-            assert trigger == event.trigger.text
-            assert f'data-ann="{event.id}">{html.escape(event_label(event))}</span>' in page
-            row = re.search(rf'<tr id="{event.id}" class="event-row".*?</tr>', page, re.S)
-            assert row and event.cameo in row.group(0) and event.rule in row.group(0)
-            assert (event.plover or "") in row.group(0) and (event.mode or "asserted") in row.group(0)
-        for entity in article.entities:
-            assert any(entity.id in a and "r-mention" in c for c, a, t in segments) or not entity.mentions
-        notes = _embedded(page, "notes")
-        assert set(notes) == {e.id for e in article.entities} | {q.id for q in article.quotes} | {
-            v.id for v in article.events}
+        assert_article_page(page, article)
         assert f"{len(article.quotes)} quotes · {len(article.events)} events" in page
 
 
@@ -82,7 +49,7 @@ def test_article_text_cannot_inject_markup(client: TestClient, stories: dict[str
     assert "Taras Boyko &lt;admin&gt;" in page
     notes_block = re.search(r'id="notes">(.*?)</script>', page, re.S).group(1)  # type: ignore[union-attr]
     assert "<" not in notes_block and ">" not in notes_block
-    assert _embedded(page, "notes")["q1"]["evidence"] == article.quotes[0].content.text
+    assert embedded(page, "notes")["q1"]["evidence"] == article.quotes[0].content.text
     for url in ("/quotes?speaker=Boyko", "/articles?q=ministry", "/"):
         listed = _get(client, url)
         assert "<script>alert" not in listed and "<admin>" not in listed and "<i>Nothing" not in listed
@@ -112,7 +79,7 @@ def test_events_page_filters_and_pages(client: TestClient) -> None:
 
 def test_events_page_charts_what_matched(client: TestClient) -> None:
     page = _get(client, "/events?source=RUS")
-    chart = _embedded(page, "events-timeline-data")
+    chart = embedded(page, "events-timeline-data")
     timeline = client.get("/api/timeline?source=RUS").json()["items"]
     assert chart["periods"] == [b["period"] for b in timeline]  # type: ignore[index]
     totals = [sum(s["values"][i] for s in chart["series"]) for i in range(len(chart["periods"]))]  # type: ignore[index]
@@ -122,7 +89,7 @@ def test_events_page_charts_what_matched(client: TestClient) -> None:
 def test_actor_page_shows_its_profile_and_timeline(client: TestClient) -> None:
     profile = client.get("/api/actors/RUS").json()
     page = _get(client, "/actors/RUS")
-    chart = _embedded(page, "actor-timeline-data")
+    chart = embedded(page, "actor-timeline-data")
     assert chart["periods"] == [p["period"] for p in profile["timeline"]]  # type: ignore[index]
     sums = [sum(s["values"][i] for s in chart["series"]) for i in range(len(chart["periods"]))]  # type: ignore[index]
     assert sums == [p["as_source"] + p["as_target"] for p in profile["timeline"]]
@@ -133,7 +100,7 @@ def test_actor_page_shows_its_profile_and_timeline(client: TestClient) -> None:
 
 def test_network_page_embeds_the_graph(client: TestClient) -> None:
     page = _get(client, "/network?quad_class=4")
-    graph = _embedded(page, "network-data")
+    graph = embedded(page, "network-data")
     assert graph == client.get("/api/network?quad_class=4&limit=60").json()
     assert len(re.findall(r'<tr><td><a class="code" href="/actors/', page)) == len(graph["edges"])  # type: ignore[index]
 
