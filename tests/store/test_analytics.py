@@ -147,7 +147,15 @@ def test_ranked_actors_page_through_the_ranking(filled: Store) -> None:
         page, total = an.ranked_actors(filled, limit=2, offset=offset)
         assert total == len(everyone)
         pages += page
-    assert pages == everyone
+    assert [(a.code, a.events, a.balance) for a in pages] == [(a.code, a.events, a.balance) for a in everyone]
+
+
+def test_display_names_prefer_what_entities_are_called(filled: Store) -> None:
+    names = an.display_names(filled, ["RUS", "RUSGOV", "USA", "ZZZ"])
+    assert names == {"RUS": "Russia", "RUSGOV": "Sergei Lavrov", "USA": "United States"}
+    ranked, _ = an.ranked_actors(filled, limit=3)
+    assert ranked[0].code == "RUS" and ranked[0].name == "Russia"
+    assert an.display_names(filled, []) == {}
 
 
 def test_actor_profile_matches_its_events(filled: Store) -> None:

@@ -194,6 +194,7 @@ def test_actors_ranked_and_paged(client, store_url) -> None:
         want = store.actors(top=1000)
         narrowed = store.actors(top=1000, quad_class=4)
     assert [(a["code"], a["events"], a["balance"]) for a in ranked] == [(a.code, a.events, a.balance) for a in want]
+    assert {a["code"]: a["name"] for a in ranked}["RUS"] == "Russia"  # what its entities are called
     got = client.get("/api/actors?quad_class=4").json()
     assert [a["code"] for a in got["items"]] == [a.code for a in narrowed] and got["total"] == len(narrowed)
 

@@ -275,11 +275,33 @@ def _sides(store: Store, q: EventQuery, code: str | None = None) -> tuple[str, l
     return f"{one('source', 'target', 1)} UNION ALL {one('target', 'source', 0)}", params + extra + params + extra
 
 
+def display_names(store: Store, codes: list[str]) -> dict[str, str]:
+    """The name to show for each actor code: what its entities are most often called (Russia rather than
+    Moscow for RUS), else the words its events most often use."""
+    codes = sorted(set(codes))
+    if not codes:
+        return {}
+    names = store._actor_names(codes)
+    best: dict[str, tuple[int, int, str]] = {}
+    for start in range(0, len(codes), 500):
+        chunk = codes[start:start + 500]
+        for code, name, n in store._all(f"SELECT actor_code, name, COUNT(*) FROM entities WHERE actor_code IN "
+                                        f"({', '.join('?' * len(chunk))}) GROUP BY actor_code, name", chunk):
+            key = (int(n), -len(name), name)
+            if code not in best or key > best[code]:
+                best[code] = key
+    names.update({code: key[2] for code, key in best.items()})
+    return names
+
+
 def ranked_actors(store: Store, query: EventQuery | None = None, limit: int = 50, offset: int = 0,
                   **filters: Any) -> tuple[list[ActorRecord], int]:
     """A page of the most active actor codes (as store.actors ranks them) and how many codes there are."""
     q = _query(query, filters)
     ranked = store.actors(offset + limit, q)[offset:]
+    names = display_names(store, [a.code for a in ranked])
+    for actor in ranked:
+        actor.name = names.get(actor.code, actor.name)
     sides, params = _sides(store, q)
     row = store._one(f"SELECT COUNT(DISTINCT code) FROM ({sides}) s", params)
     return ranked, int(row[0]) if row else 0
@@ -307,7 +329,7 @@ def actor_profile(store: Store, code: str, query: EventQuery | None = None, inte
                       f"WHERE partner IS NOT NULL GROUP BY partner ORDER BY n DESC, partner LIMIT ?", params + [partners])
     kinds = store._all(f"SELECT COALESCE(plover, '') AS kind, COUNT(*) AS n FROM ({sides}) s GROUP BY COALESCE(plover, '') "
                        "ORDER BY n DESC, kind", params)
-    names = store._actor_names([code, *(r[0] for r in rows)])
+    names = display_names(store, [code, *(r[0] for r in rows)])
     summary.name = names.get(code) or next((r.speaker_name for r in said if r.speaker_name), None)
     spelled = store._all("SELECT name, COUNT(*) AS n FROM entities WHERE actor_code = ? GROUP BY name "
                          "ORDER BY n DESC, name LIMIT 8", [code])
@@ -378,7 +400,7 @@ def network(store: Store, query: EventQuery | None = None, max_edges: int = 200,
     for edge in edges:
         tally.setdefault(edge.source, [0, 0])[0] += edge.events
         tally.setdefault(edge.target, [0, 0])[1] += edge.events
-    names = store._actor_names(list(tally))
+    names = display_names(store, list(tally))
     nodes = [NetworkNode(code, names.get(code), out + inc, out, inc) for code, (out, inc) in tally.items()]
     nodes.sort(key=lambda node: (-node.events, node.code))
     return Network(nodes, edges, int(total[0]) if total else 0)

@@ -126,7 +126,7 @@ def pager(request: Request, total: int, paging: Any) -> dict[str, Any]:
 def home(request: Request, store: StoreDep) -> HTMLResponse:
     """A search box, what the store holds, the latest articles, the most active actors."""
     return page(request, "home.html", stats=store.stats(), recent=an.list_articles(store, limit=10),
-                actors=store.actors(10), timeline=an.timeline(store, interval="month"))
+                actors=an.ranked_actors(store, limit=10)[0], timeline=an.timeline(store, interval="month"))
 
 
 @router.get("/articles", response_class=HTMLResponse)
