@@ -148,6 +148,8 @@ def test_ranked_actors_page_through_the_ranking(filled: Store) -> None:
         assert total == len(everyone)
         pages += page
     assert [(a.code, a.events, a.balance) for a in pages] == [(a.code, a.events, a.balance) for a in everyone]
+    assert an.ranked_actors(filled, limit=2, offset=100) == ([], len(everyone))  # past the end: still the total
+    assert an.ranked_actors(filled, limit=5, quad_class=4)[1] == len(filled.actors(top=100, quad_class=4))
 
 
 def test_display_names_prefer_what_entities_are_called(filled: Store) -> None:

@@ -52,7 +52,7 @@ def serve(db: str, host: str, port: int, write_token: str | None, log_level: str
     write_token = write_token or None
     if not is_postgres_url(db) and write_token is None and not os.path.exists(db):
         raise UsageError(f"no such database: {db} (fill one with `dateline process ... --db {db}`)")
-    app = create_app(db, write_token=write_token, allowed_hosts=allowed_hosts(host, port))
+    app = create_app(db, write_token=write_token, allowed_hosts=allowed_hosts(host, port), prewarm=True)
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
     click.echo(f"dateline: serving {db} at http://{shown}:{port}/ (writes {'on' if write_token else 'off'}; "
                "Ctrl-C stops)", err=True)

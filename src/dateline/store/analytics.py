@@ -262,17 +262,23 @@ def speaker_quotes(store: Store, code: str, limit: int = 10, offset: int = 0) ->
 
 # -- actors ----------------------------------------------------------------------------------------
 def _sides(store: Store, q: EventQuery, code: str | None = None) -> tuple[str, list[Any]]:
-    """One row per event side (code, partner, as_source, quad, goldstein, day, plover), optionally for one code."""
+    """One row per event side (code, partner, as_source, quad, goldstein, day, plover), optionally for one code.
+
+    For one code each side is an index lookup; for every code the matching events are selected once
+    (a materialised CTE) and read twice, rather than running the filters and dedup test per side."""
     base, params = _events_from(store, q)
-    test = "= ?" if code else "IS NOT NULL"
-    extra = [code] if code else []
+    cols = "e.source_code AS s, e.target_code AS t, e.quad_class AS quad, e.goldstein AS gs, e.day AS day, e.plover AS plover"
+    if code:
+        def one(side: str, other: str, is_source: int) -> str:
+            return (f"SELECT e.{side}_code AS code, e.{other}_code AS partner, {is_source} AS as_source, "
+                    f"e.quad_class AS quad, e.goldstein AS gs, e.day AS day, e.plover AS plover {base} "
+                    f"AND e.{side}_code = ?")
 
-    def one(side: str, other: str, is_source: int) -> str:
-        return (f"SELECT e.{side}_code AS code, e.{other}_code AS partner, {is_source} AS as_source, "
-                f"e.quad_class AS quad, e.goldstein AS gs, e.day AS day, e.plover AS plover {base} "
-                f"AND e.{side}_code {test}")
-
-    return f"{one('source', 'target', 1)} UNION ALL {one('target', 'source', 0)}", params + extra + params + extra
+        return f"{one('source', 'target', 1)} UNION ALL {one('target', 'source', 0)}", params + [code] + params + [code]
+    rest = "quad, gs, day, plover FROM ev"
+    return (f"WITH ev AS MATERIALIZED (SELECT {cols} {base}) "
+            f"SELECT s AS code, t AS partner, 1 AS as_source, {rest} WHERE s IS NOT NULL UNION ALL "
+            f"SELECT t AS code, s AS partner, 0 AS as_source, {rest} WHERE t IS NOT NULL"), params
 
 
 def display_names(store: Store, codes: list[str]) -> dict[str, str]:
@@ -296,15 +302,21 @@ def display_names(store: Store, codes: list[str]) -> dict[str, str]:
 
 def ranked_actors(store: Store, query: EventQuery | None = None, limit: int = 50, offset: int = 0,
                   **filters: Any) -> tuple[list[ActorRecord], int]:
-    """A page of the most active actor codes (as store.actors ranks them) and how many codes there are."""
-    q = _query(query, filters)
-    ranked = store.actors(offset + limit, q)[offset:]
-    names = display_names(store, [a.code for a in ranked])
-    for actor in ranked:
-        actor.name = names.get(actor.code, actor.name)
-    sides, params = _sides(store, q)
-    row = store._one(f"SELECT COUNT(DISTINCT code) FROM ({sides}) s", params)
-    return ranked, int(row[0]) if row else 0
+    """A page of the most active actor codes, ranked and counted as store.actors() does them, and how many
+    codes there are in all (one pass: the total rides along as a window count)."""
+    sides, params = _sides(store, _query(query, filters))
+    rows = store._all(f"SELECT code, COUNT(*) AS n, SUM(as_source), {_BALANCE}, AVG(gs), COUNT(*) OVER () "
+                      f"FROM ({sides}) x GROUP BY code ORDER BY n DESC, code LIMIT ? OFFSET ?", params + [limit, offset])
+    names = display_names(store, [r[0] for r in rows])
+    ranked = []
+    for code, n, src, coop, conf, gs, _ in rows:
+        coop, conf, n, src = int(coop or 0), int(conf or 0), int(n), int(src or 0)
+        ranked.append(ActorRecord(code, names.get(code), n, src, n - src, coop, conf,
+                                  (coop - conf) / (coop + conf) if coop + conf else None, _float(gs)))
+    if rows or not offset:
+        return ranked, int(rows[0][-1]) if rows else 0
+    total = store._one(f"SELECT COUNT(DISTINCT code) FROM ({sides}) x", params)  # paged past the end
+    return ranked, int(total[0]) if total else 0
 
 
 def actor_profile(store: Store, code: str, query: EventQuery | None = None, interval: Interval = "month",
@@ -392,10 +404,10 @@ def network(store: Store, query: EventQuery | None = None, max_edges: int = 200,
     base, params = _events_from(store, _query(query, filters))
     pairs = (f"SELECT e.source_code AS src, e.target_code AS tgt, e.quad_class AS quad, e.goldstein AS gs {base} "
              "AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL")
-    grouped = f"SELECT src, tgt, COUNT(*) AS n, AVG(gs) AS gs{_QUADS} FROM ({pairs}) p GROUP BY src, tgt HAVING COUNT(*) >= ?"
-    rows = store._all(f"{grouped} ORDER BY n DESC, src, tgt LIMIT ?", params + [min_events, max_edges])
-    total = store._one(f"SELECT COUNT(*) FROM ({grouped}) g", params + [min_events])
-    edges = [NetworkEdge(s, t, int(n), QuadCounts.of(*quads, n), _float(gs)) for s, t, n, gs, *quads in rows]
+    rows = store._all(f"SELECT src, tgt, COUNT(*) AS n, AVG(gs) AS gs{_QUADS}, COUNT(*) OVER () FROM ({pairs}) p "
+                      f"GROUP BY src, tgt HAVING COUNT(*) >= ? ORDER BY n DESC, src, tgt LIMIT ?",
+                      params + [min_events, max_edges])
+    edges = [NetworkEdge(s, t, int(n), QuadCounts.of(*quads, n), _float(gs)) for s, t, n, gs, *quads, _ in rows]
     tally: dict[str, list[int]] = {}
     for edge in edges:
         tally.setdefault(edge.source, [0, 0])[0] += edge.events
@@ -403,4 +415,4 @@ def network(store: Store, query: EventQuery | None = None, max_edges: int = 200,
     names = display_names(store, list(tally))
     nodes = [NetworkNode(code, names.get(code), out + inc, out, inc) for code, (out, inc) in tally.items()]
     nodes.sort(key=lambda node: (-node.events, node.code))
-    return Network(nodes, edges, int(total[0]) if total else 0)
+    return Network(nodes, edges, int(rows[0][-1]) if rows else 0)

@@ -15,7 +15,8 @@ from pydantic import BaseModel
 
 from ..store import ActorRecord, EventRecord, QuoteRecord, SearchHit, Store, StoreStats
 from ..store import analytics as an
-from .app import get_store
+from .app import get_results, get_store
+from .cache import Results
 from .params import MAX_EDGES, MAX_TEXT_PARAM, EventFilters, Interval, Page, QuoteFilters, blank, check_code, check_range
 
 T = TypeVar("T")
@@ -45,6 +46,7 @@ class TimelineOut(BaseModel):
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+Cache = Annotated[Results, Depends(get_results)]
 NOT_FOUND = {404: {"model": ErrorBody, "description": "No such item"}}
 router = APIRouter(prefix="/api", tags=["read"], responses={400: {"model": ErrorBody, "description": "Bad parameters"}})
 ArticleId = Annotated[str, Path(min_length=1, max_length=64, description="The article's id (16 hex digits).")]
@@ -52,9 +54,9 @@ ActorCode = Annotated[str, Path(min_length=2, max_length=15, description="A CAME
 
 
 @router.get("/stats", response_model=StoreStats, summary="What the store holds")
-def stats(store: StoreDep) -> StoreStats:
+def stats(store: StoreDep, cache: Cache) -> StoreStats:
     """Counts of articles, clusters, entities, quotes and events, and the date ranges they cover."""
-    return store.stats()
+    return cache.get("stats", store.stats)
 
 
 @router.get("/articles", response_model=Items[an.ArticleSummary], summary="List articles")
@@ -89,56 +91,59 @@ def article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
 
 
 @router.get("/events", response_model=Items[EventRecord], summary="Events, filtered like `dateline events`")
-def events(store: StoreDep, query: EventFilters, page: Page) -> dict[str, Any]:
+def events(store: StoreDep, cache: Cache, query: EventFilters, page: Page) -> dict[str, Any]:
     """Events newest first, counted once per near-duplicate cluster (all_mentions=true lists every mention);
     num_mentions/num_articles/num_sources say how widely each was reported."""
     items = store.events(query, limit=page.limit, offset=page.offset)
-    return {"items": items, "total": store.count_events(query)}
+    return {"items": items, "total": cache.get(("count_events", query), lambda: store.count_events(query))}
 
 
 @router.get("/quotes", response_model=Items[QuoteRecord], summary="Quotes by speaker and words")
-def quotes(store: StoreDep, query: QuoteFilters, page: Page) -> dict[str, Any]:
+def quotes(store: StoreDep, cache: Cache, query: QuoteFilters, page: Page) -> dict[str, Any]:
     """Quotes matching a speaker (any part of the name, or an actor code) and words, most relevant first
     when searching; a quote repeated word for word by near-duplicate articles is listed once."""
-    return {"items": store.quotes(query, limit=page.limit, offset=page.offset), "total": an.count_quotes(store, query)}
+    total = cache.get(("count_quotes", query), lambda: an.count_quotes(store, query))
+    return {"items": store.quotes(query, limit=page.limit, offset=page.offset), "total": total}
 
 
 @router.get("/actors", response_model=Items[ActorRecord], summary="Actors ranked by activity")
-def actors(store: StoreDep, query: EventFilters, page: Page) -> dict[str, Any]:
+def actors(store: StoreDep, cache: Cache, query: EventFilters, page: Page) -> dict[str, Any]:
     """Actor codes ranked by events as source or target, with cooperation/conflict counts and balance
     (-1 all conflict .. +1 all cooperation) and mean Goldstein score; the event filters narrow the events."""
-    items, total = an.ranked_actors(store, query, limit=page.limit, offset=page.offset)
+    items, total = cache.get(("actors", query, page), lambda: an.ranked_actors(store, query, page.limit, page.offset))
     return {"items": items, "total": total}
 
 
 @router.get("/actors/{code}", response_model=an.ActorProfile, summary="One actor's profile", responses=NOT_FOUND)
-def actor(store: StoreDep, code: ActorCode, query: EventFilters, interval: Interval = "month",
+def actor(store: StoreDep, cache: Cache, code: ActorCode, query: EventFilters, interval: Interval = "month",
           partners: Annotated[int, Query(ge=1, le=100, description="How many top partners.")] = 10,
           quotes: Annotated[int, Query(ge=0, le=100, description="How many of its latest quotes.")] = 10
           ) -> an.ActorProfile:
     """Events of this exact code as source and as target over time, its top partners, cooperation vs
     conflict, its event types and its quotes (the event filters narrow the events, not the quotes)."""
     checked = check_code("code", code, many=False) or ""
-    profile = an.actor_profile(store, checked, query, interval=interval, partners=partners, quotes=quotes)
+    profile = cache.get(("actor", checked, query, interval, partners, quotes),
+                        lambda: an.actor_profile(store, checked, query, interval=interval, partners=partners, quotes=quotes))
     if profile is None:
         raise HTTPException(404, f"no events or quotes for actor {checked!r}")
     return profile
 
 
 @router.get("/network", response_model=an.Network, summary="Actor network weighted by events")
-def network(store: StoreDep, query: EventFilters,
+def network(store: StoreDep, cache: Cache, query: EventFilters,
             limit: Annotated[int, Query(ge=1, le=MAX_EDGES, description="Most edges returned (heaviest first).")] = 100,
             min_events: Annotated[int, Query(ge=1, le=1_000_000, description="Leave out lighter edges.")] = 1
             ) -> an.Network:
     """Directed edges source -> target between actor codes with event counts by quad class and mean
     Goldstein score, and the nodes they touch; total_edges counts every pair that matched."""
-    return an.network(store, query, max_edges=limit, min_events=min_events)
+    return cache.get(("network", query, limit, min_events),
+                     lambda: an.network(store, query, max_edges=limit, min_events=min_events))
 
 
 @router.get("/timeline", response_model=TimelineOut, summary="Event counts over time by quad class")
-def timeline(store: StoreDep, query: EventFilters, interval: Interval = "month") -> dict[str, Any]:
+def timeline(store: StoreDep, cache: Cache, query: EventFilters, interval: Interval = "month") -> dict[str, Any]:
     """Events per day, month or year by quad class (undated events left out), with empty periods filled."""
-    items = an.timeline(store, query, interval=interval)
+    items = cache.get(("timeline", query, interval), lambda: an.timeline(store, query, interval=interval))
     return {"interval": interval, "items": items, "total": len(items)}
 
 

@@ -9,6 +9,7 @@ and short HTML pages elsewhere, never a traceback.
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable, Sequence
@@ -23,6 +24,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import DatelineError, StoreError, UsageError
 from ..store import Store, open_store
+from .cache import Results
 
 log = logging.getLogger(__name__)
 
@@ -159,17 +161,33 @@ def _install_error_handlers(app: FastAPI) -> None:
         return answer(request, 500, "internal error (see the server log)")
 
 
+def _prewarm(app: FastAPI) -> None:
+    """Fill the cache with what the home page shows, so the first visitor does not wait for it."""
+    from .pages import home_figures
+
+    try:
+        home_figures(app.state.store, app.state.results)
+    except Exception:  # a failure here only means the first visit computes it instead
+        log.warning("could not compute the home page's figures ahead", exc_info=True)
+
+
 def get_store(request: Request) -> Store:
     """The app's open store (one connection, serialised by the store's own lock)."""
     return request.app.state.store
 
 
+def get_results(request: Request) -> Results:
+    """The app's cache of aggregate answers (see cache.py)."""
+    return request.app.state.results
+
+
 def create_app(db: str | Store, *, write_token: str | None = None, max_body: int = MAX_BODY_BYTES,
-               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+               allowed_hosts: Sequence[str] | None = None, prewarm: bool = False) -> FastAPI:
     """The app serving one store (a path, URL or open Store); writes need `write_token` (off when None).
 
     allowed_hosts: Host header values accepted (serve passes the loopback names when bound to
     127.0.0.1, so a web page elsewhere cannot reach the app through DNS rebinding).
+    prewarm: compute the home page's figures in the background at start-up (they scan every event).
     """
     if write_token is not None and len(write_token) < 16:
         raise UsageError("the write token must be at least 16 characters")
@@ -177,7 +195,9 @@ def create_app(db: str | Store, *, write_token: str | None = None, max_body: int
     store = open_store(db, create=write_token is not None) if owned else db
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(started: FastAPI) -> AsyncIterator[None]:
+        if prewarm:
+            threading.Thread(target=_prewarm, args=(started,), name="dateline-prewarm", daemon=True).start()
         yield
         if owned:
             store.close()
@@ -188,6 +208,7 @@ def create_app(db: str | Store, *, write_token: str | None = None, max_body: int
                               "dateline store. Lists take `limit` and `offset` and return `{items, total}`; "
                               "errors are `{error, status}`.")
     app.state.store = store
+    app.state.results = Results(store)
     app.state.write_token = write_token
     from . import api, pages, writes
 

@@ -22,9 +22,10 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..store import EventQuery, Store
 from ..store import analytics as an
-from .app import get_store
+from .app import get_results, get_store
+from .cache import Results
 from .highlight import actor_label, event_label, render, speaker_of
-from .params import (MAX_TEXT_PARAM, PLOVER_TYPES, QUAD_CLASSES, EventFilters, Interval, Page, QuoteFilters,
+from .params import (MAX_TEXT_PARAM, PLOVER_TYPES, QUAD_CLASSES, EventFilters, Interval, Page, Paging, QuoteFilters,
                      blank, check_code, check_range)
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,6 +34,7 @@ _MATCHED = re.compile(r"\[([^\[\]]*)\]")
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
+Cache = Annotated[Results, Depends(get_results)]
 
 
 def embed_json(data: Any) -> Markup:
@@ -122,11 +124,18 @@ def pager(request: Request, total: int, paging: Any) -> dict[str, Any]:
             "next": link(request.url.path, params, offset=offset + limit) if offset + limit < total else None}
 
 
+def home_figures(store: Store, cache: Results) -> dict[str, Any]:
+    """What the home page shows about the whole store (also computed ahead by `dateline serve`)."""
+    everything = EventQuery(limit=None)
+    return {"stats": cache.get("stats", store.stats),
+            "actors": cache.get(("actors", everything, Paging(10, 0)), lambda: an.ranked_actors(store, everything, 10))[0],
+            "timeline": cache.get(("timeline", everything, "month"), lambda: an.timeline(store, everything))}
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreDep) -> HTMLResponse:
+def home(request: Request, store: StoreDep, cache: Cache) -> HTMLResponse:
     """A search box, what the store holds, the latest articles, the most active actors."""
-    return page(request, "home.html", stats=store.stats(), recent=an.list_articles(store, limit=10),
-                actors=an.ranked_actors(store, limit=10)[0], timeline=an.timeline(store, interval="month"))
+    return page(request, "home.html", recent=an.list_articles(store, limit=10), **home_figures(store, cache))
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -165,28 +174,29 @@ def article(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, store: StoreDep, query: EventFilters, paging: Page,
+def events(request: Request, store: StoreDep, cache: Cache, query: EventFilters, paging: Page,
            interval: Interval = "month") -> HTMLResponse:
     """Events with the CLI's filters, a timeline of what matched, and a table of the current page."""
     rows = store.events(query, limit=paging.limit, offset=paging.offset)
-    total = store.count_events(query)
+    total = cache.get(("count_events", query), lambda: store.count_events(query))
     return page(request, "events.html", rows=rows, pages=pager(request, total, paging), interval=interval,
-                timeline=an.timeline(store, query, interval=interval))
+                timeline=cache.get(("timeline", query, interval), lambda: an.timeline(store, query, interval=interval)))
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, store: StoreDep, query: EventFilters, paging: Page) -> HTMLResponse:
+def actors(request: Request, store: StoreDep, cache: Cache, query: EventFilters, paging: Page) -> HTMLResponse:
     """Actor codes ranked by activity, with their cooperation/conflict balance."""
-    rows, total = an.ranked_actors(store, query, limit=paging.limit, offset=paging.offset)
+    rows, total = cache.get(("actors", query, paging), lambda: an.ranked_actors(store, query, paging.limit, paging.offset))
     return page(request, "actors.html", rows=rows, pages=pager(request, total, paging))
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
-def actor(request: Request, store: StoreDep, code: str, query: EventFilters,
+def actor(request: Request, store: StoreDep, cache: Cache, code: str, query: EventFilters,
           interval: Interval = "month") -> HTMLResponse:
     """One actor: totals, a timeline chart, partners, event types, quotes and latest events."""
     checked = check_code("code", code[:15], many=False) or ""
-    profile = an.actor_profile(store, checked, query, interval=interval, partners=15, quotes=20)
+    profile = cache.get(("actor", checked, query, interval, 15, 20),
+                        lambda: an.actor_profile(store, checked, query, interval=interval, partners=15, quotes=20))
     if profile is None:
         raise HTTPException(404, f"no events or quotes for actor {checked!r}")
     around = store.events(EventQuery(actor=checked, since=query.since, until=query.until, cameo=query.cameo,
@@ -196,18 +206,19 @@ def actor(request: Request, store: StoreDep, code: str, query: EventFilters,
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, store: StoreDep, query: EventFilters,
+def network(request: Request, store: StoreDep, cache: Cache, query: EventFilters,
             limit: Annotated[int, Query(ge=1, le=300)] = 60,
             min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1) -> HTMLResponse:
     """The actor network as a force-directed graph, with its edges listed underneath."""
-    graph = an.network(store, query, max_edges=limit, min_events=min_events)
+    graph = cache.get(("network", query, limit, min_events),
+                      lambda: an.network(store, query, max_edges=limit, min_events=min_events))
     return page(request, "network.html", graph=graph, limit=limit, min_events=min_events)
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quotes(request: Request, store: StoreDep, query: QuoteFilters, paging: Page) -> HTMLResponse:
+def quotes(request: Request, store: StoreDep, cache: Cache, query: QuoteFilters, paging: Page) -> HTMLResponse:
     """Quote search by speaker and words; each result links to its place in the article."""
     searched = any([query.speaker, query.search, query.kind, query.article, query.since, query.until])
     rows = store.quotes(query, limit=paging.limit, offset=paging.offset)
     return page(request, "quotes.html", rows=rows, searched=searched,
-                pages=pager(request, an.count_quotes(store, query), paging))
+                pages=pager(request, cache.get(("count_quotes", query), lambda: an.count_quotes(store, query)), paging))

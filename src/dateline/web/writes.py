@@ -23,7 +23,8 @@ from ..errors import UsageError
 from ..model import Source
 from ..store import Store
 from .api import ErrorBody
-from .app import get_store
+from .app import get_results, get_store
+from .cache import Results
 from .params import check_date
 
 MAX_TEXT_CHARS = 200_000
@@ -101,7 +102,8 @@ def require_token(request: Request,
                         403: {"model": ErrorBody, "description": "Writes are disabled on this server"},
                         413: {"model": ErrorBody, "description": "Body too large"},
                         422: {"model": ErrorBody, "description": "The pipeline could not process the text"}})
-def write_article(body: ArticleIn, store: Annotated[Store, Depends(get_store)]) -> JSONResponse:
+def write_article(body: ArticleIn, store: Annotated[Store, Depends(get_store)],
+                  results: Annotated[Results, Depends(get_results)]) -> JSONResponse:
     """Run the text through the whole pipeline (entities, quotes, events) and store the result; the same
     text again replaces its earlier version (same id) and answers 200 instead of 201."""
     from ..pipeline import process_text
@@ -115,6 +117,7 @@ def write_article(body: ArticleIn, store: Annotated[Store, Depends(get_store)]) 
     if problems:
         raise HTTPException(500, f"the pipeline produced an invalid article ({problems[0]})")
     result = store.write_articles([article])
+    results.clear()
     out = Written(id=article.id, new=bool(result.new), entities=len(article.entities), quotes=len(article.quotes),
                   events=len(article.events), api=f"/api/articles/{article.id}", page=f"/articles/{article.id}")
     return JSONResponse(out.model_dump(), status_code=201 if result.new else 200,
