@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 from dateline.cli.serve import allowed_hosts, is_loopback
-from dateline.errors import UsageError
+from dateline.errors import StoreError
 
 from .conftest import TOKEN
 
@@ -40,7 +40,7 @@ def test_help_names_the_defaults() -> None:
 
 def test_a_missing_store_is_a_one_line_error(tmp_path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "nope.db")])
-    assert isinstance(result.exception, UsageError) and "no such database" in str(result.exception)
+    assert isinstance(result.exception, StoreError) and "no such database" in str(result.exception)
     assert not (tmp_path / "nope.db").exists()
 
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 
 import click
 
-from ..errors import UsageError
-from ..store import DEFAULT_DB, is_postgres_url
+from ..store import DEFAULT_DB
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 
@@ -47,14 +45,13 @@ def serve(db: str, host: str, port: int, write_token: str | None, log_level: str
     quotes) and serve it as a JSON API under /api/ (OpenAPI at /openapi.json)."""
     import uvicorn
 
+    from ..store.postgres import redact
     from ..web import create_app
 
     write_token = write_token or None
-    if not is_postgres_url(db) and write_token is None and not os.path.exists(db):
-        raise UsageError(f"no such database: {db} (fill one with `dateline process ... --db {db}`)")
     app = create_app(db, write_token=write_token, allowed_hosts=allowed_hosts(host, port), prewarm=True)
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    click.echo(f"dateline: serving {db} at http://{shown}:{port}/ (writes {'on' if write_token else 'off'}; "
+    click.echo(f"dateline: serving {redact(db)} at http://{shown}:{port}/ (writes {'on' if write_token else 'off'}; "
                "Ctrl-C stops)", err=True)
     if not is_loopback(host):
         click.echo(f"dateline: warning: listening on {host}, reachable from other machines", err=True)
