@@ -74,6 +74,9 @@ class Tab:
         self.page.wait_for_load_state("networkidle")
 
     def shot(self, name: str) -> Path:
+        """Save a full-page screenshot, after checking nothing makes the page scroll sideways."""
+        width = self.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= VIEWPORTS[self.viewport]["width"], f"{name} is {width} px wide"
         path = self.shots / f"{name}-{self.viewport}.png"
         self.page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 5000
@@ -175,5 +178,3 @@ def test_events_page_filters_in_the_browser(tab: Tab) -> None:
     assert all("CONSULT" in t for t in rows.all_inner_texts())
     assert page.locator("#events-timeline svg rect").count() > 0
     tab.shot("events")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= VIEWPORTS[tab.viewport]["width"]  # nothing forces sideways scrolling

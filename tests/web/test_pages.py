@@ -112,7 +112,11 @@ def test_quote_search_page_links_to_the_quote(client: TestClient, stories: dict[
     assert "Sergey Lavrov" in items[0] and "Kosovo" in items[0]
     link = re.search(r'href="/articles/(\w+)#(q\d+)"', items[0])
     assert link and link.group(1) in {stories["balkans"].id, stories["balkans-copy"].id}
-    assert "in 2 articles" in items[0]
+    assert "in 2 articles" in items[0] and "<mark>Kosovo</mark>" in items[0]
+    escaped = _get(client, "/quotes?q=stolen")
+    assert "&lt;i&gt;Nothing&lt;/i&gt; was <mark>stolen</mark> &amp; the site is back" in escaped
+    inflected = _get(client, "/quotes?q=sanction")  # the search is stemmed, and so is the marking
+    assert "<mark>sanctions</mark>" in inflected
     assert "No quote matches." in _get(client, "/quotes?q=zzzunmatched")
 
 

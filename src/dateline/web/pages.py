@@ -66,6 +66,19 @@ def snippet(text: str | None) -> Markup:
     return Markup(_MATCHED.sub(r"<mark>\1</mark>", escaped))
 
 
+def marked(text: str, search: str | None) -> Markup:
+    """Text with the words of a search marked (a word matches its inflections: sanction ~ sanctions)."""
+    words = [w for w in re.findall(r"-?\w+", search or "") if not w.startswith("-") and w != "OR"]
+    if not words:
+        return Markup(escape(text))
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w[:max(4, len(w) - 2)]) for w in words) + r")\w*", re.I)
+    out, at = [], 0
+    for match in pattern.finditer(text):
+        out += [str(escape(text[at:match.start()])), f"<mark>{escape(match.group(0))}</mark>"]
+        at = match.end()
+    return Markup("".join(out) + str(escape(text[at:])))
+
+
 def timeline_chart(buckets: list[an.TimelineBucket]) -> dict[str, Any]:
     """Stacked-bar chart data for event counts by quad class."""
     names = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
@@ -92,7 +105,7 @@ def environment() -> jinja2.Environment:
     env.filters["json"] = embed_json
     env.filters["signed"] = lambda v: "" if v is None else f"{v:+.2f}"
     env.globals.update(version=__version__, quad_classes=QUAD_CLASSES, plover_types=PLOVER_TYPES, modes=MODES,
-                       event_label=event_label, link=link, split_evidence=split_evidence, snippet=snippet,
+                       event_label=event_label, link=link, split_evidence=split_evidence, snippet=snippet, marked=marked,
                        timeline_chart=timeline_chart, actor_chart=actor_chart)
     return env
 
