@@ -8,12 +8,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Entity, Mention
 from . import lexicon, people
-from .acronyms import AcronymIndex, acronym_definitions, is_acronym
-from .codes import make_actor
+from .codes import DETERMINERS, kind_of, make_actor, names_people
 from .lexicon import Hit
-from .naming import country_name, pick_name
+from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, pick_name
 from .resolve import code_span
-from .sectors import DETERMINERS, kind_of, names_people
 
 KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _EDGE_PUNCT = set("\"'“”‘’()[]{},.;:!?-–—/")
@@ -39,6 +37,9 @@ class Candidate:
 class _State:
     doc: Doc
     text: str
+    toks: list[Token]  # the doc's tokens, made once (spaCy builds a new Token object per access)
+    texts: list[str]
+    lowers: list[str]
     hits: list[Hit]
     date: str | None
     cands: list[Candidate] = field(default_factory=list)
@@ -54,8 +55,10 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     """Entities of the article in order of first mention (e1, e2, ...), each with mentions and actor."""
     if not len(doc) or doc.text != article.text:
         return []
-    hits = lexicon.get().scan(doc)
-    state = _State(doc, article.text, hits, people.article_date(article))
+    toks = list(doc)
+    lowers = [t.lower_ for t in toks]
+    hits = lexicon.get().scan(toks, lowers)
+    state = _State(doc, article.text, toks, [t.text for t in toks], lowers, hits, people.article_date(article))
     for h in hits:
         for i in range(h.start, h.end):
             state.hit_by_token[i] = h
@@ -67,11 +70,11 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     return _assemble(state)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(st: _State, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and edge punctuation, and a trailing possessive."""
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in _EDGE_PUNCT):
+    while start < end and (st.lowers[start] in DETERMINERS or st.texts[start] in _EDGE_PUNCT):
         start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in _POSSESSIVE):
+    while end > start and (st.texts[end - 1] in _EDGE_PUNCT or st.lowers[end - 1] in _POSSESSIVE):
         end -= 1
     return start, end
 
@@ -86,13 +89,13 @@ def _from_ner(st: _State) -> None:
         if any(h.start < ent.end and ent.start < h.end and (h.start < ent.start or h.end > ent.end)
                and not (ent.start <= h.start and h.end <= ent.end) for h in strong):
             continue
-        start, end = _trim(doc, ent.start, ent.end)
-        paren = next((i for i in range(start, end) if doc[i].text == "("), None)
+        start, end = _trim(st, ent.start, ent.end)
+        paren = next((i for i in range(start, end) if st.texts[i] == "("), None)
         if paren is not None:  # 'the Parliamentary Assembly of the Council of Europe (PACE'
-            inner = _trim(doc, paren + 1, end)
-            if inner[1] - inner[0] == 1 and is_acronym(doc[inner[0]].text):
+            inner = _trim(st, paren + 1, end)
+            if inner[1] - inner[0] == 1 and is_acronym(st.texts[inner[0]]):
                 _add_span(st, inner[0], inner[1], ent.label_)
-            end = _trim(doc, start, paren)[1]
+            end = _trim(st, start, paren)[1]
         if start >= end:
             continue
         st.covered.update(range(start, end))
@@ -154,7 +157,7 @@ def _add_person(st: _State, start: int, end: int, inside: list[Hit]) -> None:
     while start < end - 1 and start in st.hit_by_token and (st.hit_by_token[start].first("agent") or st.hit_by_token[start].first("place")) \
             and st.hit_by_token[start].end < end:
         start = st.hit_by_token[start].end  # 'Prime Minister Vucic' as one PERSON span
-    root = doc[end - 1]
+    root = st.toks[end - 1]
     context_start = min(start, root.left_edge.i)
     context = doc[context_start:end]
     actors = code_span(context, st.hits_in(context_start, end), st.date, head=root)
@@ -186,9 +189,9 @@ def _from_lexicon(st: _State) -> None:
             if place.kind == "capital" and toks[0].ent_type_ in ("PERSON", "ORG"):
                 continue
             _add_place(st, h.start, h.end, h, "lexicon:place")
-    for tok in doc:  # '/TASS/.' is one token in a wire dateline
-        if "/" in tok.text and tok.i not in st.covered:
-            _sub_token(st, tok)
+    for i, text in enumerate(st.texts):  # '/TASS/.' is one token in a wire dateline
+        if "/" in text and i not in st.covered and len(text) > 2:
+            _sub_token(st, st.toks[i])
 
 
 def _sub_token(st: _State, tok: Token) -> None:
@@ -211,13 +214,13 @@ def _from_agents(st: _State) -> None:
         agent = h.first("agent")
         if agent is None or h.first("user", "named", "place"):
             continue
-        head = doc[h.end - 1]
+        head = st.toks[h.end - 1]
         if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod", "nmod", "poss"):
             continue
         if head.i in st.covered or head.ent_type_ == "PERSON" or not names_people(agent, head):
             continue
         start = head.left_edge.i
-        while start < h.start and doc[start].is_punct:
+        while start < h.start and st.toks[start].is_punct:
             start += 1
         phrase = doc[start : h.end]
         actors = code_span(phrase, st.hits_in(start, h.end), st.date, head=head)
@@ -233,23 +236,23 @@ def _from_agents(st: _State) -> None:
 def _group_acronyms(st: _State) -> None:
     """'PACE' joins 'Parliamentary Assembly of the Council of Europe (PACE)'; 'OSCE' joins its long name."""
     index = AcronymIndex()
-    for short, long_end in acronym_definitions(st.doc):
+    for short, long_end in acronym_definitions(st.texts):
         longs = [c for c in st.cands if c.end == long_end and c.key[0] in ("org", "named", "other")]
         if longs:
-            index.define(st.doc[short].text, max(longs, key=lambda c: c.end - c.start).key)
+            index.define(st.texts[short], max(longs, key=lambda c: c.end - c.start).key)
     for c in st.cands:
         if c.key[0] in ("org", "named") and c.end - c.start > 1:
-            index.add_name(st.doc[c.start : c.end].text, c.key)
+            index.add_name(_text(st, c), c.key)
     taken = {i for c in st.cands for i in range(c.start, c.end)}
-    for tok in st.doc:  # acronyms the NER missed ('The NFF said')
-        if tok.i not in taken and is_acronym(tok.text) and len(tok.text) >= 3:
-            key = index.lookup(tok.text)
+    for i, word in enumerate(st.texts):  # acronyms the NER missed ('The NFF said')
+        if len(word) >= 3 and word.isupper() and i not in taken and is_acronym(word):
+            key = index.lookup(word)
             if key is not None:
                 label = next(c.label for c in st.cands if c.key == key)
-                st.cands.append(Candidate(tok.i, tok.i + 1, key, label, "acronym"))
+                st.cands.append(Candidate(i, i + 1, key, label, "acronym"))
     for c in st.cands:
-        text = st.doc[c.start : c.end].text
-        if c.end - c.start == 1 and is_acronym(text):
+        text = st.texts[c.start]
+        if c.end - c.start == 1 and text.isupper() and is_acronym(text):
             key = index.lookup(text)
             if key is not None and key != c.key and c.key[0] in ("org", "other", "named"):
                 _rekey(st, c.key, key, c) if c.key[0] == "named" else None
@@ -270,19 +273,19 @@ def _group_surnames(st: _State) -> None:
     full: list[tuple[int, str, tuple[str, ...]]] = []
     for c in st.cands:
         if c.label == "PERSON" and c.end - c.start > 1:
-            full.append((c.start, doc[c.end - 1].lower_, c.key))
+            full.append((c.start, st.lowers[c.end - 1], c.key))
     surnames = {f[1] for f in full}
     taken = {i for c in st.cands for i in range(c.start, c.end)}
-    for tok in doc:  # surnames the NER missed ('Kovac said')
-        if tok.lower_ in surnames and tok.i not in taken and tok.is_title and tok.pos_ == "PROPN":
-            st.cands.append(Candidate(tok.i, tok.i + 1, ("person", tok.lower_), "PERSON", "surname"))
+    for i, low in enumerate(st.lowers):  # surnames the NER missed ('Kovac said')
+        if low in surnames and i not in taken and st.texts[i].istitle() and st.toks[i].pos_ == "PROPN":
+            st.cands.append(Candidate(i, i + 1, ("person", low), "PERSON", "surname"))
     for c in st.cands:
-        if c.end - c.start != 1 or doc[c.start].lower_ not in surnames:
+        if c.end - c.start != 1 or st.lowers[c.start] not in surnames:
             continue
         if c.label != "PERSON" and c.key[0] not in ("org", "place", "norp", "other"):
             continue
         c.label = "PERSON"
-        surname = doc[c.start].lower_
+        surname = st.lowers[c.start]
         options = [f for f in full if f[1] == surname]
         if not options:
             continue
@@ -310,7 +313,7 @@ def _assemble(st: _State) -> list[Entity]:
             mentions.setdefault((s, e), Mention(s, e, st.text[s:e], c.rule))
         actor = _best_actor(cands)
         label = cands[0].label
-        entities.append(Entity(id=f"e{n}", name=pick_name(st.doc, cands, st.text), type=label, actor=actor,
+        entities.append(Entity(id=f"e{n}", name=pick_name(cands, lambda c: _text(st, c)), type=label, actor=actor,
                                mentions=sorted(mentions.values(), key=lambda m: (m.start, m.end))))
     return entities
 
@@ -318,8 +321,13 @@ def _assemble(st: _State) -> list[Entity]:
 def _chars(st: _State, c: Candidate) -> tuple[int, int]:
     if c.char_start is not None:
         return c.char_start, c.char_end  # type: ignore[return-value]
-    first, last = st.doc[c.start], st.doc[c.end - 1]
-    return first.idx, last.idx + len(last.text)
+    last = st.toks[c.end - 1]
+    return st.toks[c.start].idx, last.idx + len(st.texts[c.end - 1])
+
+
+def _text(st: _State, c: Candidate) -> str:
+    s, e = _chars(st, c)
+    return st.text[s:e]
 
 
 def _best_actor(cands: list[Candidate]) -> Actor | None:
