@@ -130,4 +130,11 @@ def test_a_one_word_name_inside_a_longer_name_is_not_matched(phrase) -> None:
     span = phrase("He met the Liberation Tigers of Tamil Eelam.", "the Liberation Tigers of Tamil Eelam")
     assert code_phrase(span).code == "LKAREB"
     span = phrase("President Omar Hassan al-Bashir spoke.", "President Omar Hassan al-Bashir")
-    assert code_phrase(span, "2005-01-01").country != "JOR"
+    actor = code_phrase(span, "2005-01-01")
+    assert actor is None or actor.country != "JOR"
+
+
+def test_a_loose_title_alone_does_not_code_an_unknown_person(phrase) -> None:
+    assert code_phrase(phrase("Spokeswoman Liz Ember declined to comment.", "Spokeswoman Liz Ember")) is None
+    actor = code_phrase(phrase("Kenyan spokeswoman Liz Ember declined.", "Kenyan spokeswoman Liz Ember"))
+    assert actor.code == "KENGOV" and actor.role == "Spokeswoman"

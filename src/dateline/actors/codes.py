@@ -27,6 +27,14 @@ SECTORS = {
     "LAB", "LEG", "MED", "MIL", "OPP", "PTY", "RAD", "REB", "REF", "SPY", "UAF", "REL", "MOD",
     "SET", "JRN", "SOC", "IRC", "PPL",
 }  # not CIV: PLOVER writes CIV for civilians, but CIV is Cote d'Ivoire
+# Sectors that make a political actor even without a country ('police', 'rebels', 'the government').
+ACTOR_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "REB", "UAF", "SPY", "ELI", "PTY"}
+# Titles too loose to code an unknown person without a country or organisation ('a spokeswoman said').
+WEAK_TITLES = {
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official", "leader", "secretary",
+    "director", "head", "chief", "chairman", "chairwoman", "member", "president", "vice president", "deputy",
+    "speaker", "commander", "officer", "chief executive", "executive", "manager", "founder", "partner",
+}
 # Religious and ethnic qualifiers; they never stand as the first slot of a national actor here.
 QUALIFIERS = {"BUD", "CHR", "CTH", "HIN", "JEW", "MUS", "MOS", "PRO", "ITH", "SHI", "SUN"}
 
@@ -81,6 +89,7 @@ _GROUP_HEADS = {
     "department", "bureau", "chamber", "house", "duma", "board", "guard", "patrol", "unit", "brigade",
     "battalion", "division", "corps", "organization", "organisation", "network", "station", "newspaper",
     "television", "business", "bank", "university", "school", "alliance", "faction", "wing", "camp",
+    "hospital", "college", "temple", "church", "mosque", "synagogue", "firm", "club", "team", "federation",
 }
 # Words before an agent word that do not change who is meant ("senior officials", "new president").
 QUALIFIERS = {

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Entity, Mention
 from . import lexicon, people
-from .codes import DETERMINERS, kind_of, make_actor, names_people
+from .codes import ACTOR_SECTORS, DETERMINERS, kind_of, make_actor, names_people
 from .lexicon import Hit
 from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, pick_name
 from .resolve import code_span
@@ -67,6 +68,7 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     _from_agents(state)
     _group_acronyms(state)
     _group_surnames(state)
+    _group_forenames(state)
     return _assemble(state)
 
 
@@ -98,6 +100,10 @@ def _from_ner(st: _State) -> None:
             end = _trim(st, start, paren)[1]
         if start >= end:
             continue
+        if end - start == 1 and st.toks[start].pos_ not in ("PROPN", "NOUN") and start not in st.hit_by_token:
+            continue  # 'Adapting', 'Historic': the small model's sentence-initial guesses
+        if end - start == 1 and st.toks[start].pos_ == "NOUN" and st.texts[start].istitle() and start not in st.hit_by_token:
+            continue  # 'Millions', 'Fireworks'
         st.covered.update(range(start, end))
         _add_span(st, start, end, ent.label_)
 
@@ -108,9 +114,9 @@ def _add_span(st: _State, start: int, end: int, label: str) -> None:
     span = doc[start:end]
     inside = st.hits_in(start, end)
     whole = inside[0] if len(inside) == 1 and inside[0].start == start and inside[0].end == end else None
-    if label == "PERSON":
+    if label == "PERSON" and not (whole is not None and whole.first("place") and not whole.first("user", "named")):
         _add_person(st, start, end, inside)
-        return
+        return  # (a PERSON span that is a known place, 'Rotterdam', is the NER's mistake)
     if whole is not None:
         place, named = whole.first("place"), whole.first("user", "named")
         if named is not None and (place is None or label == "ORG"):
@@ -121,15 +127,8 @@ def _add_span(st: _State, start: int, end: int, label: str) -> None:
             _add_place(st, start, end, whole, "ner", label)
             return
     actors = code_span(span, inside, st.date) if inside else []
-    if label in ("GPE", "LOC", "FAC"):
-        key = ("place", _norm(span))
-    elif label == "NORP":
-        key = ("norp", _norm(span))
-    elif label == "ORG":
-        key = ("org", _norm(span))
-    else:
-        key = ("other", label, _norm(span))
-    st.cands.append(Candidate(start, end, key, label, "ner", actors[0] if actors else None))
+    # Names outside the lexicon group by their words, whatever label the NER gave each mention.
+    st.cands.append(Candidate(start, end, ("name", _norm(span)), label, "ner", actors[0] if actors else None))
 
 
 def _label_for(entry, label: str) -> str:
@@ -141,7 +140,7 @@ def _label_for(entry, label: str) -> str:
 def _add_place(st: _State, start: int, end: int, hit: Hit, rule: str, label: str | None = None) -> None:
     place = hit.first("place")
     text = st.doc[start:end].text
-    actor = make_actor(place.code, rule=f"place:{text} ({place.kind})")
+    actor = make_actor(place.code, rule=f"place:{text} ({place.kind})") if place.code else None
     if place.kind in ("country", "demonym"):
         key = ("country", place.code)
         mention_rule = "demonym" if place.kind == "demonym" else rule
@@ -166,7 +165,7 @@ def _add_person(st: _State, start: int, end: int, inside: list[Hit]) -> None:
         key = ("named", named.group)
         name = named.name
     else:
-        key = ("person", _norm(doc[start:end]))
+        key = ("name", _norm(doc[start:end]))
         name = None
     st.cands.append(Candidate(start, end, key, "PERSON", "ner", actors[0] if actors else None, name))
 
@@ -182,10 +181,12 @@ def _from_lexicon(st: _State) -> None:
         if named is not None and not (place and len(toks) == 1 and toks[0].pos_ != "PROPN"):
             if len(toks) == 1 and not (toks[0].is_upper or toks[0].pos_ == "PROPN"):
                 continue
+            if h.end < len(st.toks) and st.toks[h.end].ent_type_ == "PERSON" and named.kind == "org":
+                continue  # 'Secretary of State Rex Tillerson': a title, not an organisation
             actor = code_span(toks, [h], st.date)
             label = "PERSON" if named.kind == "person" else "ORG"
             st.cands.append(Candidate(h.start, h.end, ("named", named.group), label, f"lexicon:{named.table}", actor[0] if actor else None, named.name))
-        elif place is not None and place.kind in ("country", "demonym", "capital"):
+        elif place is not None and place.code and place.kind in ("country", "demonym", "capital"):
             if place.kind == "capital" and toks[0].ent_type_ in ("PERSON", "ORG"):
                 continue
             _add_place(st, h.start, h.end, h, "lexicon:place")
@@ -225,7 +226,9 @@ def _from_agents(st: _State) -> None:
         phrase = doc[start : h.end]
         actors = code_span(phrase, st.hits_in(start, h.end), st.date, head=head)
         actor = actors[0] if actors else None
-        code = actor.code if actor else agent.code
+        if actor is None or (actor.country is None and actor.sector not in ACTOR_SECTORS):
+            continue  # 'the passengers', 'many people': not an actor without a country or organisation
+        code = actor.code
         label = "ORG" if kind_of(agent) == "group" else "NORP"
         st.cands.append(Candidate(start, h.end, ("agent", code, head.lemma_.lower()), label, "agent", actor))
         if len(actors) > 1:  # 'Hungarian and Romanian officials': each country's officials
@@ -237,11 +240,11 @@ def _group_acronyms(st: _State) -> None:
     """'PACE' joins 'Parliamentary Assembly of the Council of Europe (PACE)'; 'OSCE' joins its long name."""
     index = AcronymIndex()
     for short, long_end in acronym_definitions(st.texts):
-        longs = [c for c in st.cands if c.end == long_end and c.key[0] in ("org", "named", "other")]
+        longs = [c for c in st.cands if c.end == long_end and c.key[0] in ("name", "named")]
         if longs:
             index.define(st.texts[short], max(longs, key=lambda c: c.end - c.start).key)
     for c in st.cands:
-        if c.key[0] in ("org", "named") and c.end - c.start > 1:
+        if c.key[0] in ("name", "named") and c.label != "PERSON" and c.end - c.start > 1:
             index.add_name(_text(st, c), c.key)
     taken = {i for c in st.cands for i in range(c.start, c.end)}
     for i, word in enumerate(st.texts):  # acronyms the NER missed ('The NFF said')
@@ -254,7 +257,7 @@ def _group_acronyms(st: _State) -> None:
         text = st.texts[c.start]
         if c.end - c.start == 1 and text.isupper() and is_acronym(text):
             key = index.lookup(text)
-            if key is not None and key != c.key and c.key[0] in ("org", "other", "named"):
+            if key is not None and key != c.key and c.key[0] in ("name", "named"):
                 _rekey(st, c.key, key, c) if c.key[0] == "named" else None
                 c.key, c.rule = key, "acronym"
             elif c.key[0] == "named" and index.has_long(c.key):
@@ -278,11 +281,11 @@ def _group_surnames(st: _State) -> None:
     taken = {i for c in st.cands for i in range(c.start, c.end)}
     for i, low in enumerate(st.lowers):  # surnames the NER missed ('Kovac said')
         if low in surnames and i not in taken and st.texts[i].istitle() and st.toks[i].pos_ == "PROPN":
-            st.cands.append(Candidate(i, i + 1, ("person", low), "PERSON", "surname"))
+            st.cands.append(Candidate(i, i + 1, ("name", low), "PERSON", "surname"))
     for c in st.cands:
         if c.end - c.start != 1 or st.lowers[c.start] not in surnames:
             continue
-        if c.label != "PERSON" and c.key[0] not in ("org", "place", "norp", "other"):
+        if c.label != "PERSON" and c.key[0] != "name":
             continue
         c.label = "PERSON"
         surname = st.lowers[c.start]
@@ -292,11 +295,24 @@ def _group_surnames(st: _State) -> None:
         before = [f for f in options if f[0] < c.start]
         target = before[-1][2] if before else options[0][2]
         if target != c.key:
-            if c.key[0] == "person":
+            if c.key[0] == "name":
                 c.key = target
-            c.rule = "surname"
+                c.rule = "surname"
         elif c.rule in ("ner", "lexicon:named"):
             c.rule = "surname"
+
+
+def _group_forenames(st: _State) -> None:
+    """'Mitchell' joins 'Mitchell Weiss' when exactly one full name in the story starts with it."""
+    firsts: dict[str, set[tuple[str, ...]]] = {}
+    for c in st.cands:
+        if c.label == "PERSON" and c.end - c.start > 1:
+            firsts.setdefault(st.lowers[c.start], set()).add(c.key)
+    for c in st.cands:
+        if c.end - c.start == 1 and c.key[0] == "name" and c.rule == "ner":
+            keys = firsts.get(st.lowers[c.start], set())
+            if len(keys) == 1 and st.toks[c.start].pos_ == "PROPN":
+                c.key, c.label, c.rule = next(iter(keys)), "PERSON", "forename"
 
 
 def _assemble(st: _State) -> list[Entity]:
@@ -305,6 +321,7 @@ def _assemble(st: _State) -> list[Entity]:
     for c in sorted(st.cands, key=lambda c: (c.start, -(c.end - c.start))):
         groups.setdefault(c.key, []).append(c)
     ordered = sorted(groups.values(), key=lambda cs: min(_chars(st, c)[0] for c in cs))
+    countries = {c.actor.country for c in st.cands if c.actor is not None and c.key[0] in ("country", "place")}
     entities = []
     for n, cands in enumerate(ordered, start=1):
         mentions: dict[tuple[int, int], Mention] = {}
@@ -312,7 +329,9 @@ def _assemble(st: _State) -> list[Entity]:
             s, e = _chars(st, c)
             mentions.setdefault((s, e), Mention(s, e, st.text[s:e], c.rule))
         actor = _best_actor(cands)
-        label = cands[0].label
+        if actor is not None and not _supported(actor, cands, countries):
+            actor = None
+        label = Counter(c.label for c in cands).most_common(1)[0][0]
         entities.append(Entity(id=f"e{n}", name=pick_name(cands, lambda c: _text(st, c)), type=label, actor=actor,
                                mentions=sorted(mentions.values(), key=lambda m: (m.start, m.end))))
     return entities
@@ -328,6 +347,18 @@ def _chars(st: _State, c: Candidate) -> tuple[int, int]:
 def _text(st: _State, c: Candidate) -> str:
     s, e = _chars(st, c)
     return st.text[s:e]
+
+
+def _supported(actor: Actor, cands: list[Candidate], countries: set[str | None]) -> bool:
+    """A person coded only by their name in the packaged data needs their country somewhere in the story.
+
+    Common names collide with the dictionary's officials ('Chris Martin', 'Norman Foster'); a
+    wrong code is worse than none. User actors are trusted.
+    """
+    rule = actor.rule or ""
+    if cands[0].label != "PERSON" or not rule.startswith("named:"):
+        return True
+    return actor.country in countries or actor.country in ("IGO", "NGO", None)
 
 
 def _best_actor(cands: list[Candidate]) -> Actor | None:

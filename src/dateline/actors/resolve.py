@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Actor
 from . import lexicon, people
-from .codes import DETERMINERS, REGIONS, combine, kind_of, make_actor, role_text
+from .codes import ACTOR_SECTORS, DETERMINERS, REGIONS, WEAK_TITLES, combine, kind_of, make_actor, role_text
 from .lexicon import Entry, Hit
 
 _PREP_BASES = {"of", "from", "in", "for"}
@@ -84,7 +84,7 @@ def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> li
     title = _title_before(span, name_start, hits)
     role = role_text(list(doc[title.start : title.end])) if title else None
     named = hit.first("user", "named") if hit else None
-    if named is None and hit is None and head.pos_ == "PROPN" and (title or head.ent_type_ == "PERSON"):
+    if named is None and hit is None and name_start == head.i and head.pos_ == "PROPN" and (title or head.ent_type_ == "PERSON"):
         named = people.by_surname(head.lower_, date)  # 'President Mugabe'
     if named is not None:
         actor = _named_in_context(named, date, span)
@@ -102,13 +102,16 @@ def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> li
     if agent is not None:
         if not bases:
             bases = _prep_bases(head, hits, date)
-        sector_role = role_text(list(agent_tokens)) if kind_of(agent) == "person" and head.tag_ not in ("NNS", "NNPS") else None
+        sector_role = role_text(list(agent_tokens)) if kind_of(agent) == "person" and head.tag_ in ("NN", "NNP") else None
         sector, rule = agent.code, f"agent:{agent_tokens.text.lower()}"
         if agent.key in _DELEGATIONS and _parliamentary(head):
             sector, rule = "LEG", rule + " (at a parliamentary body)"
         return [a for a in (_join(b, sector, sector_role, rule) for b in bases or [None]) if a]
     if title is not None:  # an unknown person with a title: 'Serbian Prime Minister X'
-        sector = "ELI" if _former(doc, title) else title.first("agent").code
+        entry = title.first("agent")
+        sector = "ELI" if _former(doc, title) else entry.code
+        if not bases and (entry.key in WEAK_TITLES or sector[:3] not in ACTOR_SECTORS):
+            return []  # 'spokeswoman Liz E.', 'producer X': whose, is not said
         return [a for a in (_join(b, sector, role, f"title:{role}") for b in bases or [None]) if a]
     owner = _owner_phrase(head)
     if owner is not None:  # "Iraqi President Saddam Hussein's proposal": the owner acts
