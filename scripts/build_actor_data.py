@@ -39,6 +39,8 @@ BOILERPLATE = re.compile(
 DEMONYM_SUFFIXES = ("an", "ans", "ian", "ians", "ese", "ish", "i", "is", "ic", "ch", "ot", "ots")
 # Display names where geonames' differ from what news calls the country.
 COUNTRY_NAMES = {"PSE": "Palestine", "VAT": "Vatican City", "MMR": "Myanmar", "SCG": "Serbia and Montenegro"}
+STATE_WORDS = {"republic", "kingdom", "federation", "state", "states", "commonwealth", "principality", "emirate",
+               "emirates", "sultanate", "union", "federal", "democratic", "islamic", "people's"}
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "y"}
 BIG_CITY = 500_000  # geonames cities at least this big are coded to their country
 # Single tokens that Phoenix lists as aliases but that are ordinary words or too ambiguous.
@@ -205,9 +207,9 @@ def place_kind(key: str, country_keys: set[str], capital_key: str | None, cities
     stems = {k.split(" ")[0][:3] for k in country_keys if k}
     if " " not in key and key.endswith(DEMONYM_SUFFIXES) and len(key) > 3 and key[:3] in stems:
         return "demonym"
-    padded = f" {key} "
-    if any(k and f" {k} " in padded for k in country_keys):
-        return "country"  # 'republic of serbia'
+    words = set(key.split(" "))
+    if words & STATE_WORDS and any(k and f" {k} " in f" {key} " for k in country_keys):
+        return "country"  # 'republic of serbia' (but 'south australia' is a place)
     return "place"
 
 

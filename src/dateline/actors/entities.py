@@ -15,6 +15,7 @@ from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, 
 from .resolve import code_span
 
 KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+NOT_ACTORS = {"FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # things, not participants: no actor code
 _EDGE_PUNCT = set("\"'“”‘’()[]{},.;:!?-–—/")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -54,9 +55,9 @@ class _State:
 
 def find_entities(doc: Doc, article: Article) -> list[Entity]:
     """Entities of the article in order of first mention (e1, e2, ...), each with mentions and actor."""
-    if not len(doc) or doc.text != article.text:
+    toks = list(doc)  # made once: spaCy builds a new Token object on every access (doc.text too)
+    if not toks or not _same_text(toks, article.text):
         return []
-    toks = list(doc)
     lowers = [t.lower_ for t in toks]
     hits = lexicon.get().scan(toks, lowers)
     state = _State(doc, article.text, toks, [t.text for t in toks], lowers, hits, people.article_date(article))
@@ -72,6 +73,12 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     return _assemble(state)
 
 
+def _same_text(toks: list[Token], text: str) -> bool:
+    """Whether the doc was parsed from this text (spans are cut from it by token offsets)."""
+    last = toks[-1]
+    return last.idx + len(last.text_with_ws) == len(text) and text.startswith(toks[0].text, toks[0].idx)
+
+
 def _trim(st: _State, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and edge punctuation, and a trailing possessive."""
     while start < end and (st.lowers[start] in DETERMINERS or st.texts[start] in _EDGE_PUNCT):
@@ -84,12 +91,16 @@ def _trim(st: _State, start: int, end: int) -> tuple[int, int]:
 def _from_ner(st: _State) -> None:
     doc = st.doc
     # Multi-word lexicon names beat NER spans that cut them ('Organization for Security and Co-operation' + 'Europe').
-    strong = [h for h in st.hits if h.end - h.start > 1 and (h.first("user", "named") or h.first("place"))]
-    for ent in doc.ents:
+    strong: dict[int, Hit] = {}
+    for h in st.hits:
+        if h.end - h.start > 1 and (h.first("user", "named") or h.first("place")):
+            for i in range(h.start, h.end):
+                strong[i] = h
+    for ent in _split_at_newlines(st, _ents(st)):
         if ent.label_ not in KEEP:
             continue
-        if any(h.start < ent.end and ent.start < h.end and (h.start < ent.start or h.end > ent.end)
-               and not (ent.start <= h.start and h.end <= ent.end) for h in strong):
+        cut = {strong[i] for i in range(ent.start, ent.end) if i in strong}
+        if any(h.start < ent.start or h.end > ent.end for h in cut):
             continue
         start, end = _trim(st, ent.start, ent.end)
         paren = next((i for i in range(start, end) if st.texts[i] == "("), None)
@@ -106,6 +117,38 @@ def _from_ner(st: _State) -> None:
             continue  # 'Millions', 'Fireworks'
         st.covered.update(range(start, end))
         _add_span(st, start, end, ent.label_)
+
+
+def _ents(st: _State) -> list[Span]:
+    """The NER spans, read from the tokens already made (doc.ents builds every token again)."""
+    out, start, label = [], None, ""
+    for i, tok in enumerate(st.toks):
+        iob = tok.ent_iob_
+        if start is not None and iob != "I":
+            out.append(Span(st.doc, start, i, label=label))
+            start = None
+        if iob == "B":
+            start, label = i, tok.ent_type_
+    if start is not None:
+        out.append(Span(st.doc, start, len(st.toks), label=label))
+    return out
+
+
+def _split_at_newlines(st: _State, ents) -> list[Span]:
+    """NER spans cut at line breaks ('Elon Musk\nMusk' is two mentions)."""
+    out = []
+    for ent in ents:
+        breaks = [i for i in range(ent.start, ent.end) if "\n" in st.texts[i] or "\n" in st.toks[i].whitespace_]
+        if not breaks:
+            out.append(ent)
+            continue
+        start = ent.start
+        for b in breaks + [ent.end - 1]:
+            stop = b if st.toks[b].is_space else b + 1
+            if stop > start:
+                out.append(Span(st.doc, start, stop, label=ent.label_))
+            start = b + 1
+    return out
 
 
 def _add_span(st: _State, start: int, end: int, label: str) -> None:
@@ -126,7 +169,7 @@ def _add_span(st: _State, start: int, end: int, label: str) -> None:
         if place is not None:
             _add_place(st, start, end, whole, "ner", label)
             return
-    actors = code_span(span, inside, st.date) if inside else []
+    actors = code_span(span, inside, st.date) if inside and label not in NOT_ACTORS else []
     # Names outside the lexicon group by their words, whatever label the NER gave each mention.
     st.cands.append(Candidate(start, end, ("name", _norm(span)), label, "ner", actors[0] if actors else None))
 
@@ -275,7 +318,7 @@ def _group_surnames(st: _State) -> None:
     doc = st.doc
     full: list[tuple[int, str, tuple[str, ...]]] = []
     for c in st.cands:
-        if c.label == "PERSON" and c.end - c.start > 1:
+        if c.label == "PERSON" and c.end - c.start > 1 and _is_name(st, c):
             full.append((c.start, st.lowers[c.end - 1], c.key))
     surnames = {f[1] for f in full}
     taken = {i for c in st.cands for i in range(c.start, c.end)}
@@ -285,28 +328,33 @@ def _group_surnames(st: _State) -> None:
     for c in st.cands:
         if c.end - c.start != 1 or st.lowers[c.start] not in surnames:
             continue
-        if c.label != "PERSON" and c.key[0] != "name":
-            continue
-        c.label = "PERSON"
         surname = st.lowers[c.start]
         options = [f for f in full if f[1] == surname]
-        if not options:
-            continue
         before = [f for f in options if f[0] < c.start]
+        # a town the NER saw in a surname already given in full ('Hamilton' after 'Lewis Hamilton')
+        town = c.key[0] == "place" and bool(before)
+        if c.label != "PERSON" and c.key[0] != "name" and not town:
+            continue
         target = before[-1][2] if before else options[0][2]
         if target != c.key:
-            if c.key[0] == "name":
-                c.key = target
-                c.rule = "surname"
+            if c.key[0] in ("name", "place"):
+                c.key, c.label, c.rule = target, "PERSON", "surname"
+                c.actor = None
         elif c.rule in ("ner", "lexicon:named"):
             c.rule = "surname"
+
+
+def _is_name(st: _State, c: Candidate) -> bool:
+    """Whether a span reads like a person's name: capitalised words of two letters or more ('Twitter-happy' does not)."""
+    return all(len(st.texts[i]) > 1 and st.texts[i][:1].isupper() and st.texts[i].replace(".", "").replace("'", "").isalpha()
+               for i in range(c.start, c.end))
 
 
 def _group_forenames(st: _State) -> None:
     """'Mitchell' joins 'Mitchell Weiss' when exactly one full name in the story starts with it."""
     firsts: dict[str, set[tuple[str, ...]]] = {}
     for c in st.cands:
-        if c.label == "PERSON" and c.end - c.start > 1:
+        if c.label == "PERSON" and c.end - c.start > 1 and _is_name(st, c):
             firsts.setdefault(st.lowers[c.start], set()).add(c.key)
     for c in st.cands:
         if c.end - c.start == 1 and c.key[0] == "name" and c.rule == "ner":
@@ -329,8 +377,10 @@ def _assemble(st: _State) -> list[Entity]:
             s, e = _chars(st, c)
             mentions.setdefault((s, e), Mention(s, e, st.text[s:e], c.rule))
         actor = _best_actor(cands)
-        if actor is not None and not _supported(actor, cands, countries):
+        if actor is not None and not _supported(actor, cands, countries, st):
             actor = None
+        if actor is not None and actor.role and cands[0].label != "PERSON":
+            actor.role = None  # roles belong to people
         label = Counter(c.label for c in cands).most_common(1)[0][0]
         entities.append(Entity(id=f"e{n}", name=pick_name(cands, lambda c: _text(st, c)), type=label, actor=actor,
                                mentions=sorted(mentions.values(), key=lambda m: (m.start, m.end))))
@@ -349,16 +399,20 @@ def _text(st: _State, c: Candidate) -> str:
     return st.text[s:e]
 
 
-def _supported(actor: Actor, cands: list[Candidate], countries: set[str | None]) -> bool:
-    """A person coded only by their name in the packaged data needs their country somewhere in the story.
+def _supported(actor: Actor, cands: list[Candidate], countries: set[str | None], st: _State) -> bool:
+    """A person (or a one-word group name) coded only from the packaged data needs its country in the story.
 
-    Common names collide with the dictionary's officials ('Chris Martin', 'Norman Foster'); a
-    wrong code is worse than none. User actors are trusted.
+    Common names collide with the dictionary's officials ('Chris Evans') and one-word group
+    names with ordinary words ('Falcon'); a wrong code is worse than none. User actors are trusted.
     """
     rule = actor.rule or ""
-    if cands[0].label != "PERSON" or not rule.startswith("named:"):
+    if not rule.startswith("named:") or actor.country in countries or actor.country in ("IGO", "NGO", "MNC", None):
         return True
-    return actor.country in countries or actor.country in ("IGO", "NGO", None)
+    if cands[0].label == "PERSON":
+        return False
+    one_word = all(c.end - c.start == 1 and not st.texts[c.start].isupper() for c in cands)
+    curated = cands[0].key[0] == "named" and cands[0].key[1].startswith("x")  # our own table (news agencies...)
+    return not (one_word and cands[0].key[0] == "named" and not curated)
 
 
 def _best_actor(cands: list[Candidate]) -> Actor | None:

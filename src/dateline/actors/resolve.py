@@ -10,6 +10,8 @@ from .codes import ACTOR_SECTORS, DETERMINERS, REGIONS, WEAK_TITLES, combine, ki
 from .lexicon import Entry, Hit
 
 _PREP_BASES = {"of", "from", "in", "for"}
+# Words the agent table knows that are not titles before a name ('Christian Horner').
+NOT_TITLES = {"christian", "muslim", "jewish", "hindu", "buddhist", "catholic", "protestant", "sunni", "shiite", "shia"}
 _FORMER = {"former", "ex", "ex-", "ousted", "exiled", "deposed", "late"}
 _DELEGATIONS = {"delegation", "delegations", "delegate", "delegates"}
 
@@ -80,8 +82,16 @@ def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> li
     """Code one (non-coordinated) phrase around its head word."""
     doc = span.doc
     hit = _hit_at(hits, head.i)
+    in_name = head.ent_type_ == "PERSON" and head.ent_iob_ == "I"
+    if hit is not None and in_name and not hit.first("user", "named"):
+        # 'Josh King', 'Lewis Hamilton': the last word of a person's name, not a title or a place
+        first = head.i
+        while first > span.start and doc[first].ent_iob_ == "I":
+            first -= 1
+        hits = [h for h in hits if h.end <= first or h.start > head.i or h.first("user", "named")]
+        hit = None
     name_start = hit.start if hit else _name_start(span, head, hits)
-    title = _title_before(span, name_start, hits)
+    title = _title_before(span, name_start, hits) if head.ent_type_ in ("PERSON", "") else None
     role = role_text(list(doc[title.start : title.end])) if title else None
     named = hit.first("user", "named") if hit else None
     if named is None and hit is None and name_start == head.i and head.pos_ == "PROPN" and (title or head.ent_type_ == "PERSON"):
@@ -97,8 +107,12 @@ def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> li
         if place.kind == "demonym" and _counted_people(head):  # '100 Palestinians', 'Palestinians living in ...'
             return [make_actor(place.code + "CVL", rule=f"place:{text} (demonym) + people")]
         return [make_actor(place.code, rule=f"place:{text} ({place.kind})")]
-    agent, agent_tokens = _agent_at(doc, hit, head)
-    bases = _bases(span, name_start, hits, date)
+    agent, agent_tokens = _agent_at(doc, hit, head) if not in_name else (None, None)
+    # a bare name: only a word right before it says its country ('Brazilian X'), not any place in the phrase
+    bases = _bases(span, name_start, hits, date, adjacent=head.ent_type_ == "PERSON" and title is None)
+    if agent is not None and not bases and hit is not None and hit.end < span.end and doc[hit.start].is_title \
+            and not doc[hit.start].is_sent_start:
+        agent = None  # 'Envoy Air': a capitalised agent word opening a name is part of the name
     if agent is not None:
         if not bases:
             bases = _prep_bases(head, hits, date)
@@ -191,6 +205,9 @@ def _modifier_agent(span: Span, head: Token, hits: list[Hit]) -> Hit | None:
     """The nearest agent word among the modifiers before an uncoded head."""
     for h in reversed(hits):
         if h.end <= head.i and h.start >= span.start and h.first("agent") and not h.first("place", "named", "user"):
+            first = span.doc[h.start]
+            if not (first.is_lower or first.is_sent_start):
+                return None  # 'Envoy Air': part of a name
             return h
     return None
 
@@ -245,17 +262,17 @@ def _title_before(span: Span, end: int, hits: list[Hit]) -> Hit | None:
     for h in reversed(hits):
         if h.end <= end and h.end >= end - 1 and h.start >= span.start:
             entry = h.first("agent")
-            if entry is not None and kind_of(entry) == "person":
+            if entry is not None and kind_of(entry) == "person" and entry.key not in NOT_TITLES:
                 return h
             return None
     return None
 
 
-def _bases(span: Span, end: int, hits: list[Hit], date: str | None) -> list[tuple[str, str]]:
-    """Country or organisation codes among the words before `end`: coordinated ones all, else the nearest."""
+def _bases(span: Span, end: int, hits: list[Hit], date: str | None, adjacent: bool = False) -> list[tuple[str, str]]:
+    """Country or organisation codes among the words before `end` (right before it, when `adjacent`): coordinated ones all, else the nearest."""
     found: list[tuple[int, str, str]] = []
     for h in hits:
-        if h.end > end or h.start < span.start:
+        if h.end > end or h.start < span.start or (adjacent and h.end != end):
             continue
         text = span.doc[h.start : h.end].text
         place = h.first("place")
@@ -267,7 +284,9 @@ def _bases(span: Span, end: int, hits: list[Hit], date: str | None) -> list[tupl
             code = actor.country if named.kind == "person" else actor.code
             if code:
                 found.append((h.start, code, f"{named.table}:{text}"))
-        elif place is not None:
+        elif place is not None and place.code:
+            if place.kind in ("city", "place") and span.doc[h.start].ent_type_ not in ("GPE", "LOC"):
+                continue  # 'Memphis Hustle', 'Kennedy Space Center': part of another name
             found.append((h.start, place.code, f"place:{text} ({place.kind})"))
     if len(found) <= 1:
         return [(c, r) for _, c, r in found]
