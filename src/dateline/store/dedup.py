@@ -1,0 +1,134 @@
+"""Near-duplicate stories: MinHash over word shingles, LSH band keys kept in the store, clusters by union.
+
+Every article gets a MinHash signature of its word 3-shingles. Its LSH band keys (datasketch's
+optimal banding for the threshold) go into the `bands` table, so candidates are found with one
+indexed lookup whatever the size of the store and from any process. A candidate whose estimated
+Jaccard similarity reaches the threshold is linked, and linked articles share a cluster id: the
+smallest article id in the connected group, so the clusters do not depend on ingest order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..model import Article
+from .rows import in_lead
+
+if TYPE_CHECKING:
+    from .base import Store
+
+NUM_PERM = 128
+THRESHOLD = 0.5
+SHINGLE = 3
+MIN_SHINGLES = 5  # fewer than this and the estimate is noise: the article stays alone
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _bands() -> tuple[tuple[int, int], ...]:
+    """Band ranges over the signature, chosen by datasketch for the threshold."""
+    return tuple(MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """A MinHash whose permutations are built once and copied per article."""
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """The distinct lower-cased word n-grams of a text."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of a text (uint32), or None when it is too short to compare."""
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return None
+    mh = _template().copy()
+    mh.update_batch(list(grams))
+    return mh.hashvalues.astype(np.uint32)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One signed 64-bit key per LSH band (the band's number is hashed in, so bands never collide)."""
+    keys = []
+    for number, (start, end) in enumerate(_bands()):
+        digest = hashlib.blake2b(sig[start:end].tobytes(), digest_size=8, salt=number.to_bytes(2, "big")).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def _placeholders(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def link(store: Store, article_id: str, sig: np.ndarray | None) -> str:
+    """Record an article's signature and bands, join it to its near-duplicates; returns its cluster id.
+
+    Runs inside the caller's transaction; the article's row must exist and its old bands be gone.
+    """
+    own = store._one("SELECT cluster_id FROM articles WHERE id = ?", (article_id,))
+    clusters = {own[0] if own and own[0] else article_id}
+    if sig is not None:
+        keys = band_keys(sig)
+        found = store._all(f"SELECT DISTINCT article_id FROM bands WHERE key IN ({_placeholders(len(keys))})"
+                           " AND article_id <> ?", (*keys, article_id))
+        store._many("INSERT INTO bands (key, article_id) VALUES (?, ?)", [(k, article_id) for k in keys])
+        store._run("INSERT INTO signatures (article_id, minhash) VALUES (?, ?) ON CONFLICT (article_id) "
+                   "DO UPDATE SET minhash = excluded.minhash", (article_id, sig.tobytes()))
+        candidates = [row[0] for row in found]
+        if candidates:
+            rows = store._all("SELECT s.minhash, a.cluster_id FROM signatures s JOIN articles a ON a.id = s.article_id"
+                              f" WHERE s.article_id IN ({_placeholders(len(candidates))})", candidates)
+            for blob, cluster in rows:
+                if similarity(sig, np.frombuffer(bytes(blob), dtype=np.uint32)) >= THRESHOLD:
+                    clusters.add(cluster)
+    target = min(clusters)
+    others = sorted(c for c in clusters if c != target)
+    store._run("UPDATE articles SET cluster_id = ? WHERE id = ?", (target, article_id))
+    if others:
+        store._run(f"UPDATE articles SET cluster_id = ? WHERE cluster_id IN ({_placeholders(len(others))})",
+                   (target, *others))
+    return target
+
+
+def forget(store: Store, article_ids: Iterable[str]) -> None:
+    """Drop the signatures and bands of articles about to be rewritten."""
+    for article_id in article_ids:
+        store._run("DELETE FROM bands WHERE article_id = ?", (article_id,))
+        store._run("DELETE FROM signatures WHERE article_id = ?", (article_id,))
+
+
+def backfill(store: Store) -> int:
+    """Migration step to schema 2: signatures, clusters and lead flags for articles stored before it."""
+    done = 0
+    last = -1
+    while True:
+        rows = store._all("SELECT pk, id, json FROM articles WHERE pk > ? ORDER BY pk LIMIT 500", (last,))
+        if not rows:
+            return done
+        for pk, article_id, payload in rows:
+            last = pk
+            article = Article.from_dict(json.loads(payload))
+            store._many("UPDATE events SET in_lead = ? WHERE article_id = ? AND id = ?",
+                        [(int(in_lead(article, v.evidence)), article_id, v.id) for v in article.events])
+            forget(store, [article_id])
+            link(store, article_id, signature(article.text))
+            done += 1

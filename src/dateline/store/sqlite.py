@@ -1,0 +1,93 @@
+"""The embedded SQLite backend: one file, WAL journal, FTS5 full-text search."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from .base import Store
+from .fts import to_fts5
+from .query import FtsMatch
+
+_FTS_TABLES = {"articles": "articles_fts", "quotes": "quotes_fts"}
+
+
+class SQLiteStore(Store):
+    """A dateline store in one SQLite file (or ':memory:')."""
+
+    backend = "sqlite"
+    ilike = "LIKE"  # SQLite's LIKE ignores ASCII case already
+
+    def __init__(self, path: str, create: bool = True, dedup_enabled: bool = True,
+                 migrate_to: int | None = None) -> None:
+        self.path = path
+        if path != ":memory:":
+            file = Path(path)
+            if file.is_dir():
+                raise StoreError("is a directory, not a database file", input=path)
+            if not file.exists():
+                if not create:
+                    raise StoreError("no such database (write one first with `dateline process ... --db PATH`)",
+                                     input=path)
+                if not file.parent.exists():
+                    raise StoreError(f"directory {file.parent} does not exist", input=path)
+        super().__init__(path, display=path, dedup_enabled=dedup_enabled, migrate_to=migrate_to)
+
+    def _errors(self) -> tuple[type[BaseException], ...]:
+        return (sqlite3.Error,)
+
+    def _fail(self, exc: BaseException, doing: str) -> StoreError:
+        if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+            return StoreError("not a SQLite database (file is not a database)", input=self.display)
+        return super()._fail(exc, doing)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30.0)
+        try:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if self.path != ":memory:":
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                if mode and str(mode[0]).lower() != "wal":
+                    raise StoreError(f"cannot switch the journal to WAL (got {mode[0]})", input=self.path)
+            # WAL + NORMAL survives a killed process; only a power cut can lose the last commits.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA cache_size = -65536")
+            conn.execute("PRAGMA temp_store = MEMORY")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _begin(self, exclusive: bool = False) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+
+    def _run_script(self, sql: str) -> None:
+        statement = ""
+        for line in sql.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self._conn.execute(statement)
+                statement = ""
+        if statement.strip() and not all(l.strip().startswith("--") or not l.strip() for l in statement.splitlines()):
+            raise StoreError("migration script ends in an unfinished statement", input=self.display)
+
+    def fts_join(self, table: str, alias: str, text: str) -> FtsMatch:
+        fts = _FTS_TABLES[table]
+        expr = to_fts5(text)
+        if expr is None:
+            return FtsMatch("", "0 = 1", [], "NULL", "''")
+        column = 1 if table == "articles" else 0
+        return FtsMatch(f"JOIN (SELECT rowid AS hit, bm25({fts}) AS score, "
+                        f"snippet({fts}, {column}, '[', ']', ' … ', 16) AS snip FROM {fts} WHERE {fts} MATCH ?) fts"
+                        f" ON fts.hit = {alias}.pk", "1 = 1", [expr], "fts.score", "fts.snip")
+
+    def file_size(self) -> int | None:
+        """Bytes on disk (main file plus write-ahead log)."""
+        if self.path == ":memory:":
+            return None
+        return sum(p.stat().st_size for p in (Path(self.path), Path(self.path + "-wal")) if p.exists())
