@@ -156,3 +156,17 @@ def test_an_office_before_a_name_is_a_title_not_an_organisation(parse) -> None:
     entities = find_entities(doc, article)
     assert not any(e.name == "Secretary of State" for e in entities)
     assert next(e for e in entities if e.name == "Chinese officials").actor.code == "CHNGOV"
+
+
+def test_a_surname_opening_the_headline_joins_the_full_name(parse) -> None:
+    text = "Kovac: Croatia backs the plan\n\nZAGREB, March 3 - Croatian Foreign Minister Marija Kovac backed the plan on Tuesday."
+    article, doc = parse(text)
+    kovac = next(e for e in find_entities(doc, article) if e.name == "Marija Kovac")
+    assert kovac.mentions[0].text == "Kovac" and kovac.mentions[0].start == article.text.index("Kovac")
+    assert kovac.id == "e1"
+
+
+def test_leaders_of_an_unnamed_owner_are_left_to_coreference(parse) -> None:
+    article, doc = parse("Russia supports the policy Serbia and its leaders pursue, officials said.")
+    names = [e.name for e in find_entities(doc, article)]
+    assert "its leaders" not in names and "officials" not in names

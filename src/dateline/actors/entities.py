@@ -9,12 +9,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Entity, Mention
 from . import lexicon, people
-from .codes import ACTOR_SECTORS, DETERMINERS, kind_of, make_actor, names_people
+from .codes import ACTOR_SECTORS, DETERMINERS, WEAK_TITLES, kind_of, make_actor, names_people
 from .lexicon import Hit
 from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, pick_name
 from .resolve import code_span
 
 KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+_NAME_POS = {"PROPN", "NOUN", "ADJ", "VERB", "X"}  # a known surname at a headline's start is often mis-tagged
 NOT_ACTORS = {"FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # things, not participants: no actor code
 _EDGE_PUNCT = set("\"'“”‘’()[]{},.;:!?-–—/")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -271,6 +273,8 @@ def _from_agents(st: _State) -> None:
         actor = actors[0] if actors else None
         if actor is None or (actor.country is None and actor.sector not in ACTOR_SECTORS):
             continue  # 'the passengers', 'many people': not an actor without a country or organisation
+        if actor.country is None and (agent.key.rstrip("s") in WEAK_TITLES or st.lowers[start] in _POSSESSIVE_PRONOUNS):
+            continue  # 'its leaders', 'officials': whose is for coreference to say
         code = actor.code
         label = "ORG" if kind_of(agent) == "group" else "NORP"
         st.cands.append(Candidate(start, h.end, ("agent", code, head.lemma_.lower()), label, "agent", actor))
@@ -323,7 +327,7 @@ def _group_surnames(st: _State) -> None:
     surnames = {f[1] for f in full}
     taken = {i for c in st.cands for i in range(c.start, c.end)}
     for i, low in enumerate(st.lowers):  # surnames the NER missed ('Kovac said')
-        if low in surnames and i not in taken and st.texts[i].istitle() and st.toks[i].pos_ == "PROPN":
+        if low in surnames and i not in taken and st.texts[i].istitle() and st.toks[i].pos_ in _NAME_POS:
             st.cands.append(Candidate(i, i + 1, ("name", low), "PERSON", "surname"))
     for c in st.cands:
         if c.end - c.start != 1 or st.lowers[c.start] not in surnames:
