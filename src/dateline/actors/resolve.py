@@ -83,15 +83,18 @@ def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> li
     doc = span.doc
     hit = _hit_at(hits, head.i)
     in_name = head.ent_type_ == "PERSON" and head.ent_iob_ == "I"
-    if hit is not None and in_name and not hit.first("user", "named"):
-        # 'Josh King', 'Lewis Hamilton': the last word of a person's name, not a title or a place
+    if in_name:
         first = head.i
         while first > span.start and doc[first].ent_iob_ == "I":
             first -= 1
+        in_name = hit is None or hit.start > first  # a hit over the whole PERSON span: the NER mistook a place
+    if hit is not None and in_name and not hit.first("user", "named"):
+        # 'Josh King', 'Lewis Hamilton': the last word of a person's name, not a title or a place
         hits = [h for h in hits if h.end <= first or h.start > head.i or h.first("user", "named")]
         hit = None
     name_start = hit.start if hit else _name_start(span, head, hits)
-    title = _title_before(span, name_start, hits) if head.ent_type_ in ("PERSON", "") else None
+    known = hit is not None and any(e.kind == "person" for e in hit.entries if e.table in ("named", "user"))
+    title = _title_before(span, name_start, hits) if known or head.ent_type_ in ("PERSON", "") else None
     role = role_text(list(doc[title.start : title.end])) if title else None
     named = hit.first("user", "named") if hit else None
     if named is None and hit is None and name_start == head.i and head.pos_ == "PROPN" and (title or head.ent_type_ == "PERSON"):
