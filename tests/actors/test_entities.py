@@ -170,3 +170,16 @@ def test_leaders_of_an_unnamed_owner_are_left_to_coreference(parse) -> None:
     article, doc = parse("Russia supports the policy Serbia and its leaders pursue, officials said.")
     names = [e.name for e in find_entities(doc, article)]
     assert "its leaders" not in names and "officials" not in names
+
+
+def test_agreements_and_numbered_resolutions_are_laws_not_organisations(parse) -> None:
+    text = ("Both sides backed the Minsk agreements and Security Council Resolution 2202 on Monday. "
+            "Kyiv said Minsk remained the only basis for talks.")
+    article, doc = parse(text)
+    entities = find_entities(doc, article)
+    laws = {e.name: e for e in entities if e.type == "LAW"}
+    assert "Security Council Resolution 2202" in laws
+    assert all(e.actor is None for e in laws.values())
+    council = [e for e in entities if e.type == "ORG" and any(m.text == "Security Council" for m in e.mentions)]
+    assert council and council[0].actor.code == "IGOUNO"
+    assert "Minsk agreements" in laws

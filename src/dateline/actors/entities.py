@@ -15,6 +15,7 @@ from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, 
 from .resolve import code_span
 
 KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_LAW_WORDS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "convention", "pact"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "VERB", "X"}  # a known surname at a headline's start is often mis-tagged
 NOT_ACTORS = {"FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # things, not participants: no actor code
@@ -69,6 +70,7 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     _from_ner(state)
     _from_lexicon(state)
     _from_agents(state)
+    _from_laws(state)
     _group_acronyms(state)
     _group_surnames(state)
     _group_forenames(state)
@@ -281,6 +283,31 @@ def _from_agents(st: _State) -> None:
         if len(actors) > 1:  # 'Hungarian and Romanian officials': each country's officials
             for extra in actors[1:]:
                 st.cands.append(Candidate(start, h.end, ("agent", extra.code, head.lemma_.lower()), label, "agent", extra))
+
+
+def _from_laws(st: _State) -> None:
+    """Agreements and resolutions named after a place or body are laws, not organisations:
+    'the Dayton agreements', 'United Nations Security Council Resolution 1244'."""
+    n = len(st.toks)
+    laws: dict[tuple[str, ...], tuple[str, ...]] = {}  # a name key -> the law named after it
+    for c in list(st.cands):
+        end = c.end
+        if end + 1 < n and st.texts[end] == "Resolution" and st.toks[end + 1].like_num:
+            stop = end + 2
+        elif end < n and st.lowers[end] in _LAW_WORDS:
+            stop = end + 1
+        else:
+            continue
+        if c.label not in ("ORG", "GPE", "NORP", "PERSON", "LOC") or c.rule not in ("ner", "lexicon:named", "lexicon:place"):
+            continue
+        law = Candidate(c.start, stop, ("name", _norm(st.doc[c.start:stop])), "LAW", "law")
+        st.cands.append(law)
+        if c.key[0] == "name":  # 'Dayton' was never an organisation
+            laws.setdefault(c.key, law.key)
+            st.cands.remove(c)
+    for c in st.cands:  # the name alone afterwards stands for the law ('the Dayton principles')
+        if c.key in laws:
+            c.key, c.label, c.rule = laws[c.key], "LAW", "law"
 
 
 def _group_acronyms(st: _State) -> None:

@@ -16,6 +16,7 @@ from ..model import Actor, Entity, RawDocument, Source
 from ..paths import shared_path
 from ..structure import build_article
 
+_PRONOUNS = {"he", "she", "his", "her", "they", "it", "its", "their"}
 _GOLD_SECTORS = {"CIV": "CVL"}  # PLOVER's gold writes CIV for civilians (CAMEO: CVL)
 _NP_MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "det", "case"}
 
@@ -29,7 +30,7 @@ def _nlp(nlp: Language | None) -> Language:
 
 
 def _norm(text: str) -> str:
-    words = text.replace("’", "'").lower().split()
+    words = text.replace("’", "'").lower().replace("united nations", "un").split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -47,7 +48,7 @@ def _code_ok(gold: str | None, actor: Actor | None) -> bool:
 
 def _match(gold: dict[str, Any], entities: list[Entity]) -> Entity | None:
     """The predicted entity for a gold one: same name, or a shared mention text."""
-    names = {_norm(gold["name"])} | {_norm(m) for m in gold.get("mentions", []) if m[:1].isupper() and m not in ("He", "His")}
+    names = {_norm(gold["name"])} | {_norm(m) for m in gold.get("mentions", []) if any(ch.isupper() for ch in m) and _norm(m) not in _PRONOUNS}
     best = None
     for e in entities:
         texts = {_norm(e.name)} | {_norm(m.text) for m in e.mentions}
