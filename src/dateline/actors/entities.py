@@ -16,6 +16,7 @@ from .resolve import code_span
 
 KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _LAW_WORDS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "convention", "pact"}
+_COUNTING = {"two", "three", "four", "both", "all", "several"}  # 'the two governments' points back at named ones
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "VERB", "X"}  # a known surname at a headline's start is often mis-tagged
 NOT_ACTORS = {"FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # things, not participants: no actor code
@@ -267,22 +268,40 @@ def _from_agents(st: _State) -> None:
             continue
         if head.i in st.covered or head.ent_type_ == "PERSON" or not names_people(agent, head):
             continue
-        start = head.left_edge.i
-        while start < h.start and st.toks[start].is_punct:
-            start += 1
+        start = _phrase_start(st, head.left_edge.i, h.start)
         phrase = doc[start : h.end]
         actors = code_span(phrase, st.hits_in(start, h.end), st.date, head=head)
         actor = actors[0] if actors else None
         if actor is None or (actor.country is None and actor.sector not in ACTOR_SECTORS):
             continue  # 'the passengers', 'many people': not an actor without a country or organisation
-        if actor.country is None and (agent.key.rstrip("s") in WEAK_TITLES or st.lowers[start] in _POSSESSIVE_PRONOUNS):
-            continue  # 'its leaders', 'officials': whose is for coreference to say
-        code = actor.code
+        if actor.country is None and (agent.key.rstrip("s") in WEAK_TITLES or st.lowers[start] in _POSSESSIVE_PRONOUNS
+                                      or any(st.lowers[i] in _COUNTING for i in range(start, h.start))):
+            continue  # 'its leaders', 'officials', 'the two governments': whose is for coreference to say
         label = "ORG" if kind_of(agent) == "group" else "NORP"
-        st.cands.append(Candidate(start, h.end, ("agent", code, head.lemma_.lower()), label, "agent", actor))
-        if len(actors) > 1:  # 'Hungarian and Romanian officials': each country's officials
-            for extra in actors[1:]:
-                st.cands.append(Candidate(start, h.end, ("agent", extra.code, head.lemma_.lower()), label, "agent", extra))
+        lemma = head.lemma_.lower()
+        for actor in actors:  # 'Irish, French and British farmers': each country's farmers
+            st.cands.append(Candidate(start, h.end, ("agent", actor.code, lemma), label, "agent", actor,
+                                      _agent_name(phrase.text, st.texts[head.i], actor) if len(actors) > 1 else None))
+
+
+def _phrase_start(st: _State, start: int, agent_start: int) -> int:
+    """Where an agent phrase starts: not before a line break, punctuation, or a coordinated noun ('the army and M23 rebels')."""
+    for i in range(start, agent_start):
+        tok = st.toks[i]
+        if "\n" in st.texts[i] or "\n" in tok.whitespace_ or tok.is_punct and st.texts[i] not in ("-", "'"):
+            start = i + 1
+        elif tok.pos_ == "CCONJ" and i > start and st.toks[i - 1].pos_ == "NOUN":
+            start = i + 1
+    return start
+
+
+def _agent_name(phrase: str, head: str, actor: Actor) -> str:
+    """A name for one country's share of a coordinated phrase: 'Hungarian officials', 'farmers (Ireland)'."""
+    rule = actor.rule or ""
+    base = rule.split(":", 1)[1].split(" (")[0].split(" + ")[0] if rule.startswith(("place:", "named:")) else ""
+    if not base:
+        return phrase
+    return f"{base} {head}" if base in phrase else f"{phrase} ({base})"
 
 
 def _from_laws(st: _State) -> None:

@@ -88,7 +88,7 @@ def pick_name(cands: list[Candidate], text_of: Callable[[Candidate], str]) -> st
     if key[0] == "country":
         return country_name(key[1])
     if key[0] == "agent":
-        return text_of(cands[0])
+        return cands[0].name or text_of(cands[0])
     written = [c for c in cands if c.rule not in ("demonym", "acronym")]
     full = [c for c in written if not is_acronym(text_of(c))]
     pool = full or written
