@@ -59,12 +59,17 @@ class _State:
 
 def find_entities(doc: Doc, article: Article) -> list[Entity]:
     """Entities of the article in order of first mention (e1, e2, ...), each with mentions and actor."""
-    toks = list(doc)  # made once: spaCy builds a new Token object on every access (doc.text too)
+    toks: list[Token] = []  # made once: spaCy builds a new Token object on every access (doc.text too)
+    texts: list[str] = []
+    lowers: list[str] = []
+    for tok in doc:
+        toks.append(tok)
+        texts.append(tok.text)
+        lowers.append(tok.lower_)
     if not toks or not _same_text(toks, article.text):
         return []
-    lowers = [t.lower_ for t in toks]
     hits = lexicon.get().scan(toks, lowers)
-    state = _State(doc, article.text, toks, [t.text for t in toks], lowers, hits, people.article_date(article))
+    state = _State(doc, article.text, toks, texts, lowers, hits, people.article_date(article))
     for h in hits:
         for i in range(h.start, h.end):
             state.hit_by_token[i] = h

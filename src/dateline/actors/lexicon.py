@@ -131,8 +131,12 @@ class Lexicon:
         words = words if words is not None else [t.lower_ for t in toks]
         base = toks[0].i if toks else 0
         hits: list[Hit] = []
-        i = 0
-        while i < len(toks):
+        lengths = self.lengths
+        i, size = 0, len(toks)
+        while i < size:
+            if words[i] not in lengths:  # most words start no phrase: skip the call
+                i += 1
+                continue
             n, entries = self.match_at(words, i)
             if n:
                 kept = tuple(e for e in entries if case_fits(e, toks[i : i + n]) and (n > 1 or self._alone(e, toks, words, i)))
