@@ -117,3 +117,30 @@ def test_content_does_not_start_in_the_dateline(nlp):
     article = run_stages(article, nlp(article.text))
     q = only(article.quotes, "border talks")
     assert q.content.text == "Norway will reopen the border talks"
+
+
+def test_a_speaker_inside_the_dateline_is_no_speaker(nlp):
+    from dateline.model import RawDocument, Source, Span
+    from dateline.pipeline import annotate as run_stages
+    from dateline.structure import build_article
+
+    text = "KYIV, June 3 (Wire) - Ukraine and Poland agreed on Tuesday to reopen the grain transit."
+    article = build_article(RawDocument(source=Source(format="text"), content=text))
+    article.structure.dateline = Span.of(text, 0, text.index(" - "))
+    article = run_stages(article, nlp(article.text))
+    assert not any(q.speaker and q.speaker.text == "KYIV" for q in article.quotes)
+
+
+def test_a_quote_before_the_dateline_is_kept(nlp):
+    from dateline.model import RawDocument, Source, Span
+    from dateline.pipeline import annotate as run_stages
+    from dateline.structure import build_article
+
+    text = ("Kremlin says it will answer the new sanctions\n\n"
+            "MOSCOW, Dec 4 (Wire) - Spokeswoman Irina Volkova said on Wednesday that Russia would respond in kind.")
+    article = build_article(RawDocument(source=Source(format="text"), content=text))
+    start = text.index("MOSCOW")
+    article.structure.dateline = Span.of(text, start, text.index(" - ") + 2)
+    article = run_stages(article, nlp(article.text))
+    contents = [q.content.text for q in article.quotes]
+    assert contents == ["it will answer the new sanctions", "Russia would respond in kind"]

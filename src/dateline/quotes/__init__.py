@@ -62,18 +62,26 @@ def find(doc: Doc, article: Article) -> list[Found]:
     return _continuations(direct + indirect, pending)
 
 
-def _after_dateline(found: list[Found], article: Article) -> None:
-    """A content that starts in the wire dateline ("OSLO, March 3 (Wire) - Norway said") starts after it."""
+def _after_dateline(found: list[Found], article: Article, v: view_module.DocView) -> list[Found]:
+    """The wire dateline ("OSLO, March 3 (Wire) -") is nobody's words and nobody's name: contents start after it,
+    and a quote whose speaker the parser found inside it is dropped."""
     dl = article.structure.dateline
     if dl is None:
-        return
+        return found
     text = article.text
+    out = []
     for f in found:
-        if f.start < dl.end < f.end:
-            start = dl.end
+        if f.speaker is not None and v.start[f.speaker.first] >= dl.start and v.end[f.speaker.last] <= dl.end:
+            continue
+        if f.start < dl.end and f.end > dl.start:
+            start = max(f.start, dl.end)
             while start < f.end and (text[start].isspace() or text[start] in "-–—.:"):
                 start += 1
+            if len(text[start:f.end].split()) < 2:
+                continue  # nothing of the content is left outside the dateline
             f.start = start
+        out.append(f)
+    return out
 
 
 def find_quotes(doc: Doc, article: Article) -> list[Quote]:
@@ -84,8 +92,7 @@ def find_quotes(doc: Doc, article: Article) -> list[Quote]:
     resolver = SpeakerResolver(v, article)
     text = article.text
     out = []
-    found = find(doc, article)
-    _after_dateline(found, article)
+    found = _after_dateline(find(doc, article), article, v)
     for n, f in enumerate(found, 1):
         speaker, entity, name = None, None, None
         if f.speaker is not None:

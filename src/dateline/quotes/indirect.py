@@ -182,8 +182,10 @@ def _cut_at_next_attribution(v: DocView, lo: int, hi: int) -> int:
             continue
         if v.tag[i] == "VBG" and v.words[i - 1] == ",":
             return i - 2
+        if v.dep[i] != "conj" or not lo <= v.head[i] <= hi:
+            continue  # only a clause joined inside the content ("... and Democrats accused ...") ends it
         for ch in v.children[i]:
-            if v.dep[ch] == "nsubj" and lo < v.left_edge(ch) and ch < i and v.dep[i] == "conj":
+            if v.dep[ch] == "nsubj" and lo < v.left_edge(ch) and ch < i:
                 return v.left_edge(ch) - 1
     return hi
 

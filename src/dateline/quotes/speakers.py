@@ -148,10 +148,12 @@ class SpeakerResolver:
     def resolve(self, sp: Speaker) -> tuple[str | None, str | None]:
         """(entity id, canonical name): the entity a mention covers; else a proper name read off the phrase; never a bare pronoun."""
         v = self.v
-        # Only a mention holding the phrase's head counts: "the Russian foreign minister" is not Russia.
-        rows = self.index.overlapping(v.start[sp.head], v.end[sp.head])
+        # Only a mention holding the phrase's head and lying within the phrase counts: "the Russian foreign minister"
+        # is not Russia, and a mention running past the phrase (a name span that swallowed "told the Assembly") is no name.
+        first, last = v.start[sp.first], v.end[sp.last]
+        rows = [r for r in self.index.overlapping(v.start[sp.head], v.end[sp.head]) if r[0] >= first and r[1] <= last]
         if rows:
-            entity = max(rows, key=lambda r: (r[0] <= v.start[sp.first] and r[1] >= v.end[sp.last], r[1] - r[0]))[2]
+            entity = max(rows, key=lambda r: r[1] - r[0])[2]
             return entity.id, entity.name
         if is_pronoun(v, sp):
             return None, None
