@@ -117,3 +117,31 @@ def test_the_command_scores_a_few_polnear_articles(shared, tmp_path):
     assert result.exit_code == 0, result.output
     assert "dateline@0.3" in result.output and "seed" in result.output
     assert errors.exists()
+
+
+def test_halves_split_the_corpus_by_sorted_name_and_alternate():
+    from dateline.evaluate.polnear import GoldDocument
+    from dateline.evaluate.quotes import half_of
+
+    docs = [GoldDocument(name, "") for name in ("d", "b", "a", "c", "e")]
+    first, second = half_of(docs, 1), half_of(docs, 2)
+    assert [d.name for d in first] == ["a", "c", "e"] and [d.name for d in second] == ["b", "d"]
+    assert half_of(docs, None) == docs
+    with pytest.raises(ValueError):
+        half_of(docs, 3)
+
+
+def test_error_log_reports_each_rules_precision_and_speaker_share():
+    from dateline.evaluate.polnear import GoldDocument
+    from dateline.evaluate.quotes import ErrorLog
+
+    log = ErrorLog()
+    pred = [Unit(tokens("a b c"), rule="indirect:ccomp", speaker=((0, 2),)), Unit(tokens("x y"), rule="indirect:ccomp"),
+            Unit(tokens("d e"), rule="direct:trailing", speaker=((9, 10),))]
+    gold = [unit("a b c", speaker=((0, 4),)), unit("d e", speaker=((0, 4),))]
+    log("ab12", GoldDocument("story", "0123456789" * 3), pred, gold, match(pred, gold, 0.3))
+    rows = {line.split()[1]: line.split()[2:] for line in log.rule_lines()[1:]}
+    assert rows["indirect:ccomp"] == ["2.0", "0.500", "1.000"]
+    assert rows["direct:trailing"] == ["1.0", "1.000", "0.000"]
+    assert any(line.startswith("EXTRA story/ab12") for line in log.lines)
+    assert any(line.startswith("SPEAKER story/ab12") for line in log.lines)

@@ -46,15 +46,17 @@ class Unit:
     speaker: Ranges = ()
     speaker_mentions: Ranges = ()
     speaker_name: str | None = None
+    rule: str | None = None
 
 
-def unit_from_ranges(text: str, content: Ranges, cue: Ranges = (), speaker: Ranges = (), mentions: Ranges = (), name: str | None = None) -> Unit:
+def unit_from_ranges(text: str, content: Ranges, cue: Ranges = (), speaker: Ranges = (), mentions: Ranges = (),
+                     name: str | None = None, rule: str | None = None) -> Unit:
     """A unit whose content tokens are cut from the text by its ranges."""
     words: Counter[str] = Counter()
     for start, end in content:
         words.update(tokens(text[start:end]))
     cue_text = " ".join(text[s:e] for s, e in cue) or None
-    return Unit(words, cue, cue_text, speaker, mentions, name)
+    return Unit(words, cue, cue_text, speaker, mentions, name, rule)
 
 
 def merge_by_cue(units: Sequence[Unit]) -> list[Unit]:
@@ -68,7 +70,7 @@ def merge_by_cue(units: Sequence[Unit]) -> list[Unit]:
             first.speaker = first.speaker + tuple(r for r in unit.speaker if r not in first.speaker)
             first.speaker_mentions = first.speaker_mentions + tuple(r for r in unit.speaker_mentions if r not in first.speaker_mentions)
             continue
-        copy = Unit(Counter(unit.content), unit.cue, unit.cue_text, unit.speaker, unit.speaker_mentions, unit.speaker_name)
+        copy = Unit(Counter(unit.content), unit.cue, unit.cue_text, unit.speaker, unit.speaker_mentions, unit.speaker_name, unit.rule)
         if unit.cue:
             by_cue[unit.cue] = copy
         out.append(copy)
