@@ -126,3 +126,14 @@ def test_a_headline_with_a_named_speaker_and_a_speech_verb_is_a_quote(annotate):
     )
     q = only(article.quotes, "taxes will not rise")
     assert q.speaker.text == "Holm" and q.kind == "indirect"
+
+
+def test_a_quotation_resumes_the_direct_quote_not_the_aside_after_it(annotate):
+    article = annotate(
+        "Finance Minister Maria Holm presented the budget in Vestby on Monday.\n\n"
+        '"You cannot fix a bridge if you do not know where it cracks," Holm said, emphasizing why the old reports '
+        'matter. "What we need is a full survey. It is that simple."'
+    )
+    q = only(article.quotes, "full survey")
+    assert q.rule == "direct:continuation"
+    assert q.cue.text == "said" and q.speaker_name == "Maria Holm"

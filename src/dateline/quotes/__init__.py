@@ -22,6 +22,20 @@ from .speakers import SpeakerResolver
 CONTINUATION_REACH = 1
 
 
+def _continued(before: list[Found]) -> Found:
+    """The quote a following quotation goes on from: the last one, unless that is an indirect aside of a direct
+    quote's speaker in the same paragraph ('"...," she said, adding that ... "More."'), where the quotation resumes."""
+    last = before[-1]
+    if last.kind == "direct" or last.speaker is None:
+        return last
+    for f in reversed(before[:-1]):
+        if f.paragraph != last.paragraph:
+            break
+        if f.kind == "direct" and f.speaker is not None and f.speaker.head == last.speaker.head:
+            return f
+    return last
+
+
 def _continuations(found: list[Found], pending: list[Pending]) -> list[Found]:
     """Give each stand-alone quotation the speaker of the quote just before it, when that one is close enough."""
     out = sorted(found, key=lambda f: f.start)
@@ -30,7 +44,7 @@ def _continuations(found: list[Found], pending: list[Pending]) -> list[Found]:
         before = [f for f in out if f.start < start]
         if not before:
             continue
-        last = before[-1]
+        last = _continued(before)
         if last.speaker is None or not last.speech or p.paragraph - last.paragraph > CONTINUATION_REACH:
             continue
         for q in p.pieces:

@@ -15,6 +15,7 @@ from pathlib import Path
 from .cues import Cue, cue_at
 from .found import Found
 from .nominal import noun_quote
+from .reporting import as_clause, reporting_clause
 from .speakers import Speaker, speaker_of
 from .view import DocView
 
@@ -61,6 +62,43 @@ def _prep_object(v: DocView, c: int, word: str) -> tuple[int, int] | None:
     return None
 
 
+def _complement_clause(v: DocView, c: int, c_last: int) -> int | None:
+    """The clause a cue reports: the one right after it; else one before it ("..., he said"); else one after a comma.
+
+    The parser sometimes hangs a neighbouring clause on the cue as a second ccomp ("While he acknowledged X, Ham
+    noted Y": X on "noted"), or a clause of the next sentence; one past a full stop or a line break is never the
+    cue's, and one past a comma ("told Stumpf, after he admitted ...") only when nothing else is."""
+    before = after_comma = None
+    for node in (c, c_last) if c_last > c else (c,):
+        for ch in v.children[node]:
+            if v.dep[ch] != "ccomp":
+                continue
+            if ch < c:
+                before = before if before is not None else ch
+                continue
+            gap = [v.words[i] for i in range(c_last + 1, v.left_edge(ch))]
+            if v.para[ch] != v.para[c] or any(w in _HARD_STOPS or "\n" in w for w in gap):
+                continue
+            if "," not in gap:
+                return ch
+            after_comma = after_comma if after_comma is not None else ch
+    return before if before is not None else after_comma
+
+
+def _subordinate_cue_clause(v: DocView, c: int, c_last: int) -> tuple[int, int] | None:
+    """'While he acknowledged funding was short, ...': the parser makes the cue's clause the head of the cue's own
+    clause; what follows the cue up to that head's end is what was acknowledged."""
+    h = v.head[c]
+    if v.dep[c] != "advcl" or h <= c_last or v.right_edge(c) != c_last or v.pos[h] not in ("VERB", "AUX"):
+        return None
+    if not any(v.dep[ch] in ("nsubj", "nsubjpass") and c_last < ch < h for ch in v.children[h]):
+        return None
+    return c_last + 1, v.right_edge(h)
+
+
+_HARD_STOPS = frozenset({".", "!", "?", ";"})
+
+
 _REASONS = frozenset({"because", "since", "although", "though", "unless"})
 
 
@@ -68,11 +106,9 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
     """The token range a complement frame picks out for the cue at c, or None when the parse has no such complement."""
     main = frame[0]
     if main == "ccomp":
-        comp = _child(v, c, "ccomp")
-        if comp is None and c_last > c:
-            comp = _child(v, c_last, "ccomp")
+        comp = _complement_clause(v, c, c_last)
         if comp is None:
-            return None
+            return _subordinate_cue_clause(v, c, c_last)
         lo, hi = _subtree(v, comp)
         if comp > c:
             # '..., because Democrats have...' hangs on the cue in the parse but belongs to what was said
@@ -128,33 +164,10 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
     return found
 
 
-def _root(v: DocView, i: int) -> int:
-    for _ in range(50):
-        if v.head[i] == i:
-            break
-        i = v.head[i]
-    return i
-
-
-def _reporting_clause(v: DocView, c: int, c_last: int, sp: Speaker) -> tuple[tuple[int, int], str] | None:
-    """'A, Mr. Obama said, B.' and 'A, he said.': a reporting clause set off by commas inside or after what was said."""
-    lo, hi = min(sp.first, c), max(sp.last, c_last)
-    if lo == 0 or v.words[lo - 1] != "," or hi + 1 >= len(v):
-        return None
-    root = _root(v, c)
-    s_lo, s_hi = v.left_edge(root), v.right_edge(root)
-    if not s_lo < lo or hi >= s_hi:
-        return None
-    nxt = v.words[hi + 1]
-    tail_words = any(v.pos[i] not in ("PUNCT", "SPACE") for i in range(hi + 1, s_hi + 1))
-    if nxt == "," and tail_words:
-        return (s_lo, s_hi), "indirect:parenthetical"
-    if not tail_words:
-        return (s_lo, lo - 1), "indirect:content-first"
-    return None
-
-
-_CLAUSE_RULES = frozenset({"indirect:ccomp", "indirect:parenthetical", "indirect:content-first", "indirect:according-to", "indirect:clause"})
+_CLAUSE_RULES = frozenset({"indirect:ccomp", "indirect:parenthetical", "indirect:content-first", "indirect:according-to",
+                           "indirect:clause", "indirect:as"})
+# "as X noted", "as polls show", "as many expect" report the clause they hang on; "as he wanted" does not
+_AS_KINDS = frozenset({"speech", "evidential", "belief"})
 
 
 def _cut_at_aside(v: DocView, lo: int, hi: int) -> int:
@@ -211,11 +224,21 @@ def _content(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int]
     if cue.lemma == "according to":
         rng = _according_to(v, c)
         return (rng, "indirect:according-to") if rng else None
+    clausal = ("ccomp",) in cue.frames
     for frame in cue.frames:
+        if frame == ("dobj",) and clausal and _misparsed_clause(v, c):
+            continue
         rng = _frame_content(v, c, c_last, frame)
         if rng is not None and not (rng[0] <= c <= rng[1] and frame[0] != "ccomp"):
             return rng, f"indirect:{'+'.join(frame)}"
     return None
+
+
+def _misparsed_clause(v: DocView, c: int) -> bool:
+    """'Flynn says Trump right': a verb that reports clauses with a bare name as its object is a clause whose
+    verb the parser missed, not a thing said."""
+    obj = _child(v, c, "dobj")
+    return obj is not None and v.pos[obj] == "PROPN"
 
 
 @lru_cache(maxsize=1)
@@ -252,10 +275,14 @@ def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker, tuple[tuple[int,
         return None  # "did not say", "didn't respond": nothing was said
     # the words after a cue are its object, not its speaker, except in a reporting clause ("..., said Mr. Clarke")
     sp = speaker_of(v, c, cue, allow_inverted=False)
-    got = _content(v, c, c_last, cue) if sp is not None else None
+    got = None
+    if sp is not None:
+        got = _content(v, c, c_last, cue)
+        if got is None and cue.kind in _AS_KINDS:
+            got = as_clause(v, c, c_last)
     if got is None and any(f[0] == "ccomp" for f in cue.frames):
         sp = sp or speaker_of(v, c, cue)
-        got = _reporting_clause(v, c, c_last, sp) if sp is not None else None
+        got = reporting_clause(v, c, c_last, sp) if sp is not None else None
     if got is None or sp is None or not _acceptable_speaker(v, sp, cue):
         return None
     return c, c_last, sp, got, cue.kind == "speech"

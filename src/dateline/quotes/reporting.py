@@ -1,0 +1,71 @@
+"""Reporting clauses set apart from what was said: 'A, Mr. Obama said, B.', 'A, he said.', 'A, as Holm noted.'
+
+These clauses carry no complement of their own in the parse; what was said is the sentence (or the clause) they
+interrupt or close, so the content is found around the reporting clause rather than below the cue.
+"""
+
+from __future__ import annotations
+
+from .speakers import Speaker
+from .view import DocView
+
+# a cue's own trailing words inside a reporting clause: "said then", "told me on Friday", "explained in a hearing"
+_ADJUNCTS = frozenset({"advmod", "npadvmod", "prep", "dobj", "dative", "prt", "tmod", "obl"})
+_ADJUNCT_REACH = 8
+
+
+def _root(v: DocView, i: int) -> int:
+    for _ in range(50):
+        if v.head[i] == i:
+            break
+        i = v.head[i]
+    return i
+
+
+def _clause_end(v: DocView, c: int, c_last: int, hi: int) -> int:
+    """The last token of a reporting clause: the cue's own adjuncts after it count ('the senator said then,')."""
+    end = hi
+    for ch in v.children[c]:
+        if ch > c_last and v.dep[ch] in _ADJUNCTS:
+            end = max(end, v.right_edge(ch))
+    return end if end - c_last <= _ADJUNCT_REACH else hi
+
+
+def reporting_clause(v: DocView, c: int, c_last: int, sp: Speaker) -> tuple[tuple[int, int], str] | None:
+    """'A, Mr. Obama said, B.' and 'A, he said.': a reporting clause set off by commas inside or after what was said."""
+    lo, hi = min(sp.first, c), max(sp.last, c_last)
+    if lo == 0 or v.words[lo - 1] != "," or hi + 1 >= len(v):
+        return None
+    root = _root(v, c)
+    s_lo, s_hi = v.left_edge(root), v.right_edge(root)
+    if not s_lo < lo or hi >= s_hi:
+        return None
+    hi = _clause_end(v, c, c_last, hi)
+    if hi + 1 > s_hi:
+        return None
+    nxt = v.words[hi + 1]
+    tail_words = any(v.pos[i] not in ("PUNCT", "SPACE") for i in range(hi + 1, s_hi + 1))
+    if nxt == "," and tail_words:
+        return (s_lo, s_hi), "indirect:parenthetical"
+    if not tail_words:
+        return (s_lo, lo - 1), "indirect:content-first"
+    return None
+
+
+def as_clause(v: DocView, c: int, c_last: int) -> tuple[tuple[int, int], str] | None:
+    """'As Holm put it, the budget is a bet.' / 'The budget, as Holm noted, is a bet.': the clause an as-clause
+    with a cue hangs on is what was said (with the as-clause inside it when it stands in the middle)."""
+    if v.dep[c] != "advcl" or not any(v.dep[ch] == "mark" and v.lower[ch] == "as" and ch < c for ch in v.children[c]):
+        return None
+    if any(v.dep[ch] in ("ccomp", "xcomp", "oprd") or v.dep[ch] == "dobj" and v.lower[ch] != "it" for ch in v.children[c]):
+        return None  # "as he said he would", "as critics called them": the as-clause has its own content
+    h = v.head[c]
+    lo, hi = v.left_edge(h), v.right_edge(h)
+    a, b = v.left_edge(c), v.right_edge(c)
+    while hi > b and v.pos[hi] == "PUNCT":
+        hi -= 1
+    if a <= lo:
+        return (b + 1, hi), "indirect:as"
+    if b >= hi:
+        return (lo, a - 1), "indirect:as"
+    return (lo, hi), "indirect:as"
