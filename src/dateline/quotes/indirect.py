@@ -15,7 +15,7 @@ from pathlib import Path
 from .cues import Cue, cue_at
 from .found import Found
 from .nominal import noun_quote
-from .reporting import as_clause, reporting_clause
+from .reporting import agentless, as_clause, reporting_clause
 from .speakers import Speaker, speaker_of
 from .view import DocView
 
@@ -25,8 +25,9 @@ _GENERIC_YOU = frozenset({"you", "ya", "y'all"})
 _MIN_WORDS = 2
 
 
-def _span(v: DocView, first: int, last: int) -> tuple[int, int] | None:
-    """Trim punctuation, a leading complementizer and a leading/trailing conjunction; None when too little is left."""
+def _span(v: DocView, first: int, last: int, named_object: bool = False) -> tuple[int, int] | None:
+    """Trim punctuation, a leading complementizer and a leading/trailing conjunction; None when too little is left
+    (one word is enough only for a name that is the object of a stance or mention: "Cruz endorsed Trump")."""
     while first <= last and (v.pos[first] in _TRIM or v.lower[first] in _COMPLEMENTIZERS and v.dep[first] == "mark"):
         first += 1
     while last >= first and v.pos[last] in _TRIM and not _closing_mark(v, last):
@@ -34,6 +35,8 @@ def _span(v: DocView, first: int, last: int) -> tuple[int, int] | None:
     if last < first:
         return None
     words = sum(1 for i in range(first, last + 1) if v.pos[i] not in ("PUNCT", "SPACE"))
+    if words == 1 and named_object:
+        return (first, last) if v.pos[first] == "PROPN" else None
     return (first, last) if words >= _MIN_WORDS else None
 
 
@@ -165,7 +168,7 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
 
 
 _CLAUSE_RULES = frozenset({"indirect:ccomp", "indirect:parenthetical", "indirect:content-first", "indirect:according-to",
-                           "indirect:clause", "indirect:as"})
+                           "indirect:clause", "indirect:as", "indirect:passive"})
 # "as X noted", "as polls show", "as many expect" report the clause they hang on; "as he wanted" does not
 _AS_KINDS = frozenset({"speech", "evidential", "belief"})
 
@@ -264,8 +267,9 @@ def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
     return True
 
 
-def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker, tuple[tuple[int, int], str], bool] | None:
-    """(cue first, cue last, speaker, (content range, rule), is speech) for a cue verb at token c, or None."""
+def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker | None, tuple[tuple[int, int], str], bool] | None:
+    """(cue first, cue last, speaker (None for an agentless passive), (content range, rule), is speech) for a cue
+    verb at token c, or None."""
     hit = cue_at(v.lower, v.pos, c)
     if hit is None:
         return None
@@ -283,7 +287,10 @@ def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker, tuple[tuple[int,
     if got is None and any(f[0] == "ccomp" for f in cue.frames):
         sp = sp or speaker_of(v, c, cue)
         got = reporting_clause(v, c, c_last, sp) if sp is not None else None
-    if got is None or sp is None or not _acceptable_speaker(v, sp, cue):
+    if sp is None:
+        got = agentless(v, c, c_last, cue)
+        return None if got is None else (c, c_last, None, got, False)
+    if got is None or not _acceptable_speaker(v, sp, cue):
         return None
     return c, c_last, sp, got, cue.kind == "speech"
 
@@ -306,7 +313,7 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
         hit = _verb_quote(v, i)
         if v.in_head_zone(char):
             # a headline or standfirst reports a quote only when it is unmistakable: a named speaker and a speech verb
-            if hit is not None and not (hit[4] and v.ent[hit[2].head] in ("PERSON", "ORG", "GPE", "NORP")):
+            if hit is not None and not (hit[4] and hit[2] is not None and v.ent[hit[2].head] in ("PERSON", "ORG", "GPE", "NORP")):
                 hit = None
             if hit is None:
                 i += 1
@@ -325,7 +332,7 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
             hi = _cut_at_next_attribution(v, lo, hi)
         if rule not in _CLAUSE_RULES:
             hi = _cut_at_aside(v, lo, hi)
-        rng = _span(v, lo, hi)
+        rng = _span(v, lo, hi, rule.startswith("indirect:dobj"))
         if rng is None:
             continue
         start, end = v.start[rng[0]], v.end[rng[1]]

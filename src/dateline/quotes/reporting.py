@@ -1,11 +1,15 @@
-"""Reporting clauses set apart from what was said: 'A, Mr. Obama said, B.', 'A, he said.', 'A, as Holm noted.'
+"""Attributions whose content is not the cue verb's own complement.
 
-These clauses carry no complement of their own in the parse; what was said is the sentence (or the clause) they
-interrupt or close, so the content is found around the reporting clause rather than below the cue.
+Reporting clauses set apart from what was said ('A, Mr. Obama said, B.', 'A, he said.', 'A, as Holm noted.') carry
+no complement in the parse: what was said is the sentence (or clause) they interrupt or close. Agentless passives
+('It was reported that ...', 'X is expected to ...', 'X has been criticized for ...') name no one: news reports a
+view or a claim without its holder as often as with one, and these are reported with no speaker rather than dropped;
+their content is the reported clause, or the passive subject with what is said of it.
 """
 
 from __future__ import annotations
 
+from .cues import Cue
 from .speakers import Speaker
 from .view import DocView
 
@@ -69,3 +73,57 @@ def as_clause(v: DocView, c: int, c_last: int) -> tuple[tuple[int, int], str] | 
     if b >= hi:
         return (lo, a - 1), "indirect:as"
     return (lo, hi), "indirect:as"
+
+
+# classes whose agentless passive still reports words or a view ("was expected to", "was reported", "is believed");
+# an aim or a stance with no holder ("the attack was planned", "the bill was backed") is an event, not an attribution
+_KINDS = frozenset({"speech", "belief", "evidential"})
+_EXPLETIVE = frozenset({"it"})
+
+
+def _child(v: DocView, c: int, deps: tuple[str, ...]) -> int | None:
+    for ch in v.children[c]:
+        if v.dep[ch] in deps:
+            return ch
+    return None
+
+
+def is_passive(v: DocView, c: int) -> bool:
+    """A cue verb in the passive: a past participle with a passive auxiliary or a passive subject."""
+    return v.tag[c] == "VBN" and _child(v, c, ("auxpass", "nsubjpass")) is not None
+
+
+def _to_infinitive(v: DocView, x: int) -> bool:
+    return any(v.dep[ch] == "aux" and v.lower[ch] == "to" for ch in v.children[x])
+
+
+def agentless(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int], str] | None:
+    """(content token range, rule) for a cue verb in the passive with no "by" phrase, or None."""
+    if cue.kind not in _KINDS or not is_passive(v, c) or _child(v, c, ("agent",)) is not None:
+        return None
+    subj = _child(v, c, ("nsubjpass",))
+    if subj is None:
+        return None
+    if v.lower[subj] in _EXPLETIVE:
+        comp = _child(v, c, ("ccomp",))
+        if comp is None or comp < c:
+            return None
+        return (v.left_edge(comp), v.right_edge(comp)), "indirect:passive"
+    lo = v.left_edge(subj)
+    xcomp = _child(v, c, ("xcomp",))
+    if xcomp is not None and xcomp > c_last and _to_infinitive(v, xcomp):
+        return (lo, v.right_edge(xcomp)), "indirect:passive"
+    for frame in cue.frames:
+        if frame[0] != "dobj" or len(frame) < 2:
+            continue
+        part = _child(v, c, ("oprd",)) if frame[1] == "oprd" else _prep(v, c, frame[1])
+        if part is not None and part > c_last:
+            return (lo, v.right_edge(part)), "indirect:passive"
+    return None
+
+
+def _prep(v: DocView, c: int, word: str) -> int | None:
+    for ch in v.children[c]:
+        if v.dep[ch] == "prep" and v.lower[ch] == word:
+            return ch
+    return None

@@ -16,6 +16,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl", "prep"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me"})
 _SKIP_AFTER_CUE = frozenset({"ADV", "PUNCT"})
+_QUOTED_AS = frozenset({"quoted", "heard", "overheard", "recorded", "filmed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,13 @@ def _subject(v: DocView, c: int) -> int | None:
     return None
 
 
+def _child(v: DocView, c: int, dep: str) -> int | None:
+    for child in v.children[c]:
+        if v.dep[child] == dep:
+            return child
+    return None
+
+
 def _agent(v: DocView, c: int) -> int | None:
     """The "by X" of a passive cue."""
     for child in v.children[c]:
@@ -76,6 +84,8 @@ def speaker_of(v: DocView, c: int, cue: Cue, allow_inverted: bool = True) -> Spe
     node = c
     for _ in range(4):
         subj = _subject(v, node)
+        if subj is None and node != c and v.lower[node] in _QUOTED_AS:
+            subj = _child(v, node, "nsubjpass")  # "Holm was quoted as saying ...": the one quoted said it
         if subj is not None:
             if v.lower[subj] in _RELATIVE and v.dep[node] == "relcl":
                 return noun_phrase(v, v.head[node])

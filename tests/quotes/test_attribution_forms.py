@@ -1,0 +1,81 @@
+"""Attributions beyond "X said": stances and speech acts with objects, agentless passives, and nominal attributions."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import only
+
+pytestmark = pytest.mark.slow
+
+INTRO = "Finance Minister Maria Holm presented the budget in Vestby on Monday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, content, cue", [
+    ("Holm cited rising prices as a reason to act.", "rising prices as a reason to act", "cited"),
+    ("Holm is promising lower taxes and more jobs.", "lower taxes and more jobs", "promising"),
+    ("Holm outlined a plan to rebuild the northern railway.", "a plan to rebuild the northern railway", "outlined"),
+    ("Holm attacked the opposition for its spending record.", "the opposition for its spending record", "attacked"),
+    ("Holm hailed the agreement as a turning point.", "the agreement as a turning point", "hailed"),
+])
+def test_speech_acts_and_stances_with_an_object(annotate, sentence, content, cue):
+    q = only(annotate(INTRO + sentence).quotes, content)
+    assert q.content.text == content and q.cue.text == cue
+    assert q.speaker_name == "Maria Holm"
+
+
+def test_urging_someone_to_act(annotate):
+    q = only(annotate(INTRO + "Holm encouraged farmers to apply for the new grants.").quotes, "grants")
+    assert q.cue.text == "encouraged" and q.content.text.endswith("to apply for the new grants")
+    assert q.speaker_name == "Maria Holm"
+
+
+def test_a_name_alone_is_the_content_of_an_endorsement(annotate):
+    article = annotate("Senator Lars Berg spent the week in Vestby.\n\nBerg endorsed Holm on Friday.")
+    q = only(article.quotes, "Holm")
+    assert q.content.text == "Holm" and q.cue.text == "endorsed" and q.speaker_name == "Lars Berg"
+
+
+def test_a_common_noun_alone_is_not_content(annotate):
+    article = annotate("Senator Lars Berg spent the week in Vestby.\n\nBerg endorsed it on Friday.")
+    assert not any(q.cue and q.cue.text == "endorsed" for q in article.quotes)
+
+
+@pytest.mark.parametrize("sentence, content, cue", [
+    ("It was reported that the mayor had resigned.", "the mayor had resigned", "reported"),
+    ("The envoy is said to have left the capital.", "The envoy is said to have left the capital", "said"),
+    ("The losing side could be expected to appeal to the high court.",
+     "The losing side could be expected to appeal to the high court", "expected"),
+    ("The plan has been harshly criticized for its cost.", "The plan has been harshly criticized for its cost", "criticized"),
+])
+def test_agentless_passives_have_no_speaker(annotate, sentence, content, cue):
+    q = only(annotate(INTRO + sentence).quotes, content)
+    assert q.content.text == content and q.cue.text == cue
+    assert q.speaker is None and q.speaker_name is None and q.rule == "indirect:passive"
+
+
+@pytest.mark.parametrize("sentence", ["The deal was announced on Monday.", "The body was found in a river.",
+                                      "The attack was planned for weeks."])
+def test_a_passive_with_nothing_said_is_no_quote(annotate, sentence):
+    assert annotate(INTRO + sentence).quotes == []
+
+
+def test_quoted_as_saying(annotate):
+    q = only(annotate(INTRO + "Holm was quoted as saying that the tax would stay.").quotes, "tax would stay")
+    assert q.cue.text == "saying" and q.speaker.text == "Holm" and q.speaker_name == "Maria Holm"
+
+
+def test_a_report_owned_by_a_named_outlet(annotate):
+    q = only(annotate(INTRO + "A Vestby Post report that Holm had lost money angered her aides.").quotes, "lost money")
+    assert q.cue.text == "report" and q.content.text == "Holm had lost money"
+    assert q.speaker.text == "Vestby Post"
+
+
+def test_her_bet_is_that(annotate):
+    q = only(annotate(INTRO + "Holm's bet is that lower taxes will bring growth.").quotes, "lower taxes")
+    assert q.cue.text == "bet" and q.content.text == "lower taxes will bring growth" and q.speaker_name == "Maria Holm"
+
+
+def test_in_her_view(annotate):
+    q = only(annotate(INTRO + "In Holm's view, the budget is a bet on growth.").quotes, "budget")
+    assert q.cue.text == "view" and q.content.text == "the budget is a bet on growth" and q.speaker_name == "Maria Holm"
