@@ -79,3 +79,26 @@ def test_her_bet_is_that(annotate):
 def test_in_her_view(annotate):
     q = only(annotate(INTRO + "In Holm's view, the budget is a bet on growth.").quotes, "budget")
     assert q.cue.text == "view" and q.content.text == "the budget is a bet on growth" and q.speaker_name == "Maria Holm"
+
+
+def test_a_contrasting_attribution_ends_the_content(annotate):
+    article = annotate(INTRO + "Holm said the new rules would cut costs for farmers, though she noted that prices could "
+                               "rise in the north.")
+    said, noted = only(article.quotes, "cut costs"), only(article.quotes, "prices could rise")
+    assert said.content.text == "the new rules would cut costs for farmers"
+    assert noted.cue.text == "noted" and noted.content.text == "prices could rise in the north"
+
+
+def test_quick_to_deny(annotate):
+    q = only(annotate(INTRO + "Holm was quick to deny that the plan would raise taxes.").quotes, "raise taxes")
+    assert q.cue.text == "deny" and q.speaker_name == "Maria Holm"
+
+
+def test_a_share_of_poll_respondents_holds_a_preference(annotate):
+    q = only(annotate(INTRO + "In the survey, 46 percent of voters would choose Holm.").quotes, "Holm")
+    assert q.cue.text == "choose" and q.content.text == "Holm" and q.speaker.text == "46 percent of voters"
+
+
+def test_a_survey_shows(annotate):
+    q = only(annotate(INTRO + "The latest survey shows Holm with a narrow lead.").quotes, "narrow lead")
+    assert q.cue.text == "shows" and q.content.text == "Holm with a narrow lead" and q.speaker.text == "The latest survey"

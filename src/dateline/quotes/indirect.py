@@ -103,6 +103,12 @@ _HARD_STOPS = frozenset({".", "!", "?", ";"})
 
 
 _REASONS = frozenset({"because", "since", "although", "though", "unless"})
+_CONTRASTS = frozenset({"although", "though", "while", "whereas"})
+
+
+def _own_attribution(v: DocView, i: int) -> bool:
+    """'..., though she noted ...': a clause whose verb is a cue with its own subject is a new attribution."""
+    return cue_at(v.lower, v.pos, i) is not None and any(v.dep[ch] in ("nsubj", "nsubjpass") for ch in v.children[i])
 
 
 def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> tuple[int, int] | None:
@@ -116,7 +122,8 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
         if comp > c:
             # '..., because Democrats have...' hangs on the cue in the parse but belongs to what was said
             for ch in v.children[c]:
-                if ch > hi and v.dep[ch] == "advcl" and any(v.lower[g] in _REASONS for g in v.children[ch]):
+                if ch > hi and v.dep[ch] == "advcl" and any(v.lower[g] in _REASONS for g in v.children[ch]) \
+                        and not _own_attribution(v, ch):
                     hi = v.right_edge(ch)
         return lo, hi
     if main == "xcomp":
@@ -192,12 +199,16 @@ def _within_paragraph(v: DocView, c: int, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _cut_at_next_attribution(v: DocView, lo: int, hi: int) -> int:
-    """End content before another attribution inside it: '..., citing X' / '... and Democrats accused Y'."""
+    """End content before another attribution inside it: '..., citing X' / '... and Democrats accused Y' /
+    '..., though she noted Y'."""
     for i in range(lo + 1, hi + 1):
         if cue_at(v.lower, v.pos, i) is None:
             continue
         if v.tag[i] == "VBG" and v.words[i - 1] == ",":
             return i - 2
+        if v.dep[i] == "advcl" and lo < v.left_edge(i) and _own_attribution(v, i) \
+                and any(v.dep[ch] == "mark" and v.lower[ch] in _CONTRASTS for ch in v.children[i]):
+            return v.left_edge(i) - 1  # "..., though she noted ...": the writer sets a second attribution against it
         if v.dep[i] != "conj" or not lo <= v.head[i] <= hi:
             continue  # only a clause joined inside the content ("... and Democrats accused ...") ends it
         for ch in v.children[i]:
@@ -229,6 +240,10 @@ def _content(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int]
         return (rng, "indirect:according-to") if rng else None
     clausal = ("ccomp",) in cue.frames
     for frame in cue.frames:
+        if frame == ("dobj",) and cue.kind == "evidential":
+            rng = _small_clause(v, c)
+            if rng is not None:
+                return rng, "indirect:dobj"
         if frame == ("dobj",) and clausal and _misparsed_clause(v, c):
             continue
         rng = _frame_content(v, c, c_last, frame)
@@ -237,11 +252,27 @@ def _content(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int]
     return None
 
 
-def _misparsed_clause(v: DocView, c: int) -> bool:
-    """'Flynn says Trump right': a verb that reports clauses with a bare name as its object is a clause whose
-    verb the parser missed, not a thing said."""
+_PREDICATES = frozenset({"prep", "advmod", "npadvmod", "acomp", "oprd"})
+
+
+def _small_clause(v: DocView, c: int) -> tuple[int, int] | None:
+    """'The poll shows Holm with a narrow lead' / 'shows Holm ahead by 3 points': what a finding shows is the object
+    with the predicate the parser hung on the verb after it."""
     obj = _child(v, c, "dobj")
-    return obj is not None and v.pos[obj] == "PROPN"
+    if obj is None:
+        return None
+    lo, hi = _subtree(v, obj)
+    for ch in v.children[c]:
+        if ch == hi + 1 and v.dep[ch] in _PREDICATES:
+            hi = v.right_edge(ch)
+    return None if hi == obj and v.pos[obj] in ("PROPN", "PRON") else (lo, hi)
+
+
+def _misparsed_clause(v: DocView, c: int) -> bool:
+    """'Flynn says Trump is right', parsed with "Trump" alone as the object: a verb that reports clauses with a bare
+    name as its whole object is a clause whose verb the parser lost, not a thing said."""
+    obj = _child(v, c, "dobj")
+    return obj is not None and v.pos[obj] == "PROPN" and v.left_edge(obj) == v.right_edge(obj)
 
 
 @lru_cache(maxsize=1)
