@@ -102,3 +102,16 @@ def test_a_share_of_poll_respondents_holds_a_preference(annotate):
 def test_a_survey_shows(annotate):
     q = only(annotate(INTRO + "The latest survey shows Holm with a narrow lead.").quotes, "narrow lead")
     assert q.cue.text == "shows" and q.content.text == "Holm with a narrow lead" and q.speaker.text == "The latest survey"
+
+
+def test_people_named_by_what_they_practise_hold_views(annotate):
+    q = only(annotate(INTRO + "Environmentalists worry that the mine will poison the river.").quotes, "poison")
+    assert q.cue.text == "worry" and q.speaker.text == "Environmentalists" and q.speaker_name is None
+
+
+def test_words_read_out_or_sung_frame_a_quotation(annotate):
+    article = annotate(INTRO + '"We will not give up the northern line," the letter read. At the rally, the band leader '
+                               'called the mayor to the stage, singing "It is our time to lead."')
+    letter, song = only(article.quotes, "northern line"), only(article.quotes, "our time")
+    assert letter.cue.text == "read" and letter.speaker.text == "the letter"
+    assert song.cue.text == "singing" and song.speaker.text == "the band leader"

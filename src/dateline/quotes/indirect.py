@@ -9,14 +9,12 @@ partial quotation in marks makes the quote mixed.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 
 from .cues import Cue, cue_at
 from .found import Found
 from .nominal import noun_quote
 from .reporting import agentless, as_clause, reporting_clause
-from .speakers import Speaker, speaker_of
+from .speakers import Speaker, people_nouns, speaker_of
 from .view import DocView
 
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
@@ -275,15 +273,15 @@ def _misparsed_clause(v: DocView, c: int) -> bool:
     return obj is not None and v.pos[obj] == "PROPN" and v.left_edge(obj) == v.right_edge(obj)
 
 
-@lru_cache(maxsize=1)
-def _people_nouns() -> frozenset[str]:
-    text = (Path(__file__).with_name("data") / "people_nouns.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+# English names people by what they practise or belong to: environmentalists, economists, historians, politicians
+_PEOPLE_SUFFIXES = ("ist", "ists", "ian", "ians")
 
 
 def _agentive(v: DocView, h: int) -> bool:
     """Someone who can hold a view: a name, a pronoun, a named entity, or a word for people."""
-    return v.pos[h] in ("PROPN", "PRON") or v.ent[h] in ("PERSON", "ORG", "GPE", "NORP") or v.lower[h] in _people_nouns()
+    word = v.lower[h]
+    return (v.pos[h] in ("PROPN", "PRON") or v.ent[h] in ("PERSON", "ORG", "GPE", "NORP") or word in people_nouns()
+            or len(word) > 6 and word.endswith(_PEOPLE_SUFFIXES))
 
 
 def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:

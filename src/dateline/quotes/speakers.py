@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..mentions import MentionIndex
 from ..model import Article, Span
@@ -105,9 +107,13 @@ def speaker_of(v: DocView, c: int, cue: Cue, allow_inverted: bool = True) -> Spe
 
 
 def _inverted(v: DocView, c: int) -> Speaker | None:
-    """The subject after the verb: "said Lavrov", "said the minister", "says a spokesman for the ministry"."""
+    """The subject after the verb: "said Lavrov", "said the minister", "says a spokesman for the ministry".
+
+    A participle ("singing") has no subject after it, and words in quotation marks are what was said, not who."""
+    if v.tag[c] == "VBG":
+        return None
     i = c + 1
-    while i < len(v) and v.pos[i] in _SKIP_AFTER_CUE and v.words[i] not in (",", ".", ":"):
+    while i < len(v) and v.pos[i] in _SKIP_AFTER_CUE and v.words[i] not in (",", ".", ":") and not _opens_quote(v.words[i]):
         i += 1
     if i >= len(v) or v.pos[i] not in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
         return None
@@ -116,6 +122,10 @@ def _inverted(v: DocView, c: int) -> Speaker | None:
     if v.pos[i] in ("NOUN", "ADJ"):
         return None  # "adding levity": a bare noun after the verb is its object; "said the minister" has a determiner
     return _next_noun(v, i, limit=6)
+
+
+def _opens_quote(word: str) -> bool:
+    return word in ('"', "“", "‘", "``", "«", "'")
 
 
 def _next_noun(v: DocView, i: int, limit: int) -> Speaker | None:
@@ -127,6 +137,13 @@ def _next_noun(v: DocView, i: int, limit: int) -> Speaker | None:
             return noun_phrase(v, j) if v.pos[j] != "PRON" else Speaker(j, j, j)
         j += 1
     return None
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Words for people and bodies of people (data/people_nouns.txt): someone who can hold a view, and no name."""
+    text = (Path(__file__).with_name("data") / "people_nouns.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def is_pronoun(v: DocView, sp: Speaker) -> bool:
@@ -142,6 +159,8 @@ def name_part(v: DocView, sp: Speaker) -> str | None:
         a -= 1
     while b + 1 <= sp.last and v.pos[b + 1] == "PROPN":
         b += 1
+    if a == b and v.lower[a] in people_nouns():
+        return None  # "Regulators" opening a sentence, tagged as a name
     return v.text[v.start[a]:v.end[b]]
 
 
