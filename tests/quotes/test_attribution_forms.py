@@ -115,3 +115,22 @@ def test_words_read_out_or_sung_frame_a_quotation(annotate):
     letter, song = only(article.quotes, "northern line"), only(article.quotes, "our time")
     assert letter.cue.text == "read" and letter.speaker.text == "the letter"
     assert song.cue.text == "singing" and song.speaker.text == "the band leader"
+
+
+@pytest.mark.parametrize("sentence, content, cue", [
+    ("Holm made clear that the tax would stay.", "the tax would stay", "made clear"),
+    ("Holm made it clear that the tax would stay.", "the tax would stay", "made it clear"),
+    ("Holm is raising questions about the cost of the bridge.", "the cost of the bridge", "raising questions"),
+    ("Holm put forward a plan to cut the deficit.", "a plan to cut the deficit", "put forward"),
+    ("Holm has gone after Berg as a reckless spender.", "Berg as a reckless spender", "gone after"),
+])
+def test_idioms_of_saying(annotate, sentence, content, cue):
+    q = only(annotate(INTRO + sentence).quotes, content)
+    assert q.content.text == content and q.cue.text == cue and q.speaker_name == "Maria Holm"
+
+
+def test_a_that_clause_hung_on_the_people_told_is_what_they_were_told(annotate):
+    article = annotate(INTRO + "In Vestby last week, Holm told a meeting of northern farmers that few people understood "
+                               "the stakes better than they did.")
+    q = only(article.quotes, "few people")
+    assert q.cue.text == "told" and q.content.text == "few people understood the stakes better than they did"

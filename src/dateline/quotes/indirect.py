@@ -72,18 +72,38 @@ def _complement_clause(v: DocView, c: int, c_last: int) -> int | None:
     before = after_comma = None
     for node in (c, c_last) if c_last > c else (c,):
         for ch in v.children[node]:
-            if v.dep[ch] != "ccomp":
-                continue
+            if v.dep[ch] != "ccomp" and not (node == c_last > c and v.dep[ch] == "advcl" and _that_clause(v, ch)):
+                continue  # "made it clear that ...": the parser may hang the clause on the cue's last word
             if ch < c:
                 before = before if before is not None else ch
                 continue
+            if ch <= c_last:
+                continue  # a word of the cue itself ("made it clear"), not what follows it
             gap = [v.words[i] for i in range(c_last + 1, v.left_edge(ch))]
             if v.para[ch] != v.para[c] or any(w in _HARD_STOPS or "\n" in w for w in gap):
                 continue
             if "," not in gap:
                 return ch
             after_comma = after_comma if after_comma is not None else ch
+    if before is None and after_comma is None:
+        return _clause_in_object(v, c)
     return before if before is not None else after_comma
+
+
+def _that_clause(v: DocView, i: int) -> bool:
+    return any(v.dep[g] == "mark" and v.lower[g] == "that" for g in v.children[i])
+
+
+def _clause_in_object(v: DocView, c: int) -> int | None:
+    """'told a meeting of farmers that few understood ...': the parser hangs the that-clause on the people addressed as
+    if it were a relative clause; a clause opened by "that" as a conjunction (not a relative pronoun) is the cue's."""
+    obj = _child(v, c, "dobj")
+    if obj is None or obj < c:
+        return None
+    for i in range(obj, v.right_edge(obj) + 1):
+        if v.dep[i] in ("relcl", "acl") and _that_clause(v, i) and _agentive(v, v.head[i]):
+            return i  # hung on the people told ("leaders that ..."), not on a thing ("so many layers that ...")
+    return None
 
 
 def _subordinate_cue_clause(v: DocView, c: int, c_last: int) -> tuple[int, int] | None:
@@ -163,11 +183,12 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
             if v.dep[g] in ("pobj", "pcomp"):
                 found = _subtree(v, g)
                 break
-    found = found or _prep_object(v, c, main)
+    found = found or _prep_object(v, c, main) or (_prep_object(v, c_last, main) if c_last > c else None)
     if found is not None:
-        # "called for contestants to wear ...": the infinitive hangs on the verb but belongs to the content
+        # "called for contestants to wear ...", "went after Holm as a spender": the infinitive or the "as" phrase
+        # hangs on the verb but belongs to the content
         for ch in v.children[c]:
-            if ch > found[1] and v.dep[ch] in ("xcomp", "ccomp"):
+            if ch > found[1] and (v.dep[ch] in ("xcomp", "ccomp") or v.dep[ch] == "prep" and v.lower[ch] == "as"):
                 found = (found[0], v.right_edge(ch))
     return found
 
