@@ -134,3 +134,19 @@ def test_a_that_clause_hung_on_the_people_told_is_what_they_were_told(annotate):
                                "the stakes better than they did.")
     q = only(article.quotes, "few people")
     assert q.cue.text == "told" and q.content.text == "few people understood the stakes better than they did"
+
+
+def test_according_to_x_opening_a_sentence_the_parser_broke(annotate):
+    article = annotate(INTRO + "The opposition has asked the speaker to check the figures. According to radio host "
+                               'Per Lind, the move reeks of "fear" and desperation.')
+    q = only(article.quotes, "reeks")
+    assert q.cue.text == "According to" and q.content.text == 'the move reeks of "fear" and desperation'
+
+
+@pytest.mark.parametrize("sentence, content, cue", [
+    ("Although Holm has admitted using the loophole, she does not defend it.", "using the loophole", "admitted"),
+    ("Berg suggested looking at the bills again.", "looking at the bills again", "suggested"),
+])
+def test_a_gerund_is_what_was_admitted_or_suggested(annotate, sentence, content, cue):
+    q = only(annotate(INTRO + sentence).quotes, content)
+    assert q.content.text == content and q.cue.text == cue

@@ -111,3 +111,16 @@ def test_transcript_turns(annotate):
     assert first.speaker.text == "HOLM"
     assert first.content.text == "We have no plans to raise taxes this year."
     assert only(article.quotes, "hospitals").speaker.text == "MOREAU"
+
+
+def test_a_long_reporting_clause_in_small_letters_after_a_question(annotate):
+    article = annotate("Finance Minister Maria Holm presented the budget on Monday.\n\n"
+                       '"Why did the minister not pay?" a narrator in the opposition advert asks.')
+    q = only(article.quotes, "Why did")
+    assert q.cue.text == "asks" and q.speaker.text.startswith("a narrator") and q.rule == "direct:trailing"
+
+
+def test_a_new_sentence_after_a_quotation_is_no_reporting_clause(annotate):
+    article = annotate("Finance Minister Maria Holm presented the budget on Monday.\n\n"
+                       '"Why did the minister not pay?" The opposition leader said nothing more about the bills on Monday.')
+    assert not any(q.cue and q.cue.text == "said" and "Why did" in q.content.text for q in article.quotes)

@@ -22,6 +22,9 @@ _LEAD_PUNCT = frozenset({":", ",", "—", "–", "-", "―"})
 _DASHES = frozenset({"—", "―", "–", "--"})
 _TRANSPARENT = frozenset({"PUNCT", "ADV", "SPACE", "PART"})
 _FRAME_MAX = 30
+# how many words a reporting clause after a quotation that closed its own sentence may have: few after a capital
+# (else a new sentence), more after a small letter ('?" a narrator in the campaign ad asks.')
+_CLAUSE_WORDS = {False: 6, True: 12}
 
 
 @dataclass(slots=True)
@@ -94,8 +97,8 @@ def _trailing(v: DocView, frame: list[int], ends_sentence: bool) -> Attribution 
     words = [i for i in frame if v.pos[i] not in ("PUNCT", "SPACE")]
     if not words:
         return None
-    if ends_sentence and (len(words) > 6 or v.words[words[0]][:1].isupper() and len(words) > 4):
-        return None  # a new sentence after a quote that ended with its own full stop
+    if ends_sentence and (len(words) > _CLAUSE_WORDS[v.words[words[0]][:1].islower()] or v.words[words[0]][:1].isupper() and len(words) > 4):
+        return None  # a new sentence after a quote that ended with its own full stop (a small letter goes on the same one)
     for c, cue, c_last in _cues(v, frame):
         if any(v.dep[ch] == "ccomp" and ch > c_last for ch in v.children[c]):
             return None  # '"Face the Nation," Ryan said the shootings...': the verb reports its own clause

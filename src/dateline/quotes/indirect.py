@@ -236,15 +236,26 @@ def _cut_at_next_attribution(v: DocView, lo: int, hi: int) -> int:
     return hi
 
 
+def _after_opening_phrase(v: DocView, c: int) -> tuple[int, int] | None:
+    """'According to X, the move reeks of fear.' parsed with "According" as the root: what follows the phrase's comma
+    to the end of the sentence."""
+    i = c + 2
+    while i < len(v) and v.sent[i] == v.sent[c] and v.words[i] != ",":
+        i += 1
+    end = i
+    while end + 1 < len(v) and v.sent[end + 1] == v.sent[c]:
+        end += 1
+    return (i + 1, end) if i < end and v.words[i] == "," else None
+
+
 def _according_to(v: DocView, c: int) -> tuple[int, int] | None:
     """The clause an "according to X" phrase hangs on, without the phrase."""
     h = v.head[c]
     phrase = (v.left_edge(c), v.right_edge(c))
     if h == c:
-        return None
+        return _after_opening_phrase(v, c)
     lo, hi = v.left_edge(h), v.right_edge(h)
     if v.pos[h] not in ("VERB", "AUX"):
-        lo, hi = v.left_edge(h), v.right_edge(h)
         while v.head[h] != h and v.pos[h] not in ("VERB", "AUX"):
             h = v.head[h]
         lo, hi = v.left_edge(h), v.right_edge(h)
