@@ -137,3 +137,66 @@ def test_a_quotation_resumes_the_direct_quote_not_the_aside_after_it(annotate):
     q = only(article.quotes, "full survey")
     assert q.rule == "direct:continuation"
     assert q.cue.text == "said" and q.speaker_name == "Maria Holm"
+
+
+def _view(nlp, words, pos, deps, heads, spaces=None):
+    from spacy.tokens import Doc
+
+    from dateline.quotes import view as view_module
+
+    spaces = spaces or [not (w.isspace() or n + 1 < len(words) and words[n + 1].isspace()) for n, w in enumerate(words)]
+    return view_module.build(Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads))
+
+
+def test_a_subject_across_a_line_break_is_not_the_speaker(nlp):
+    from dateline.quotes.cues import lexicon
+    from dateline.quotes.speakers import speaker_of
+
+    # a time stamp line the parser made the subject of the next paragraph's cue
+    v = _view(nlp, ["12:15", "p.m.", "\n\n", "Holm", "says", "taxes", "rise", "."],
+              ["NUM", "NOUN", "SPACE", "PROPN", "VERB", "NOUN", "VERB", "PUNCT"],
+              ["nummod", "nsubj", "dep", "npadvmod", "ROOT", "nsubj", "ccomp", "punct"], [1, 4, 1, 4, 4, 6, 4, 4])
+    sp = speaker_of(v, 4, lexicon()["says"][0])
+    assert sp is not None and v.words[sp.head] == "Holm"
+
+
+def test_a_subject_before_a_colon_is_not_the_speaker(nlp):
+    from dateline.quotes.cues import lexicon
+    from dateline.quotes.speakers import speaker_of
+
+    # "The Latest: Holm urges ..." with "Latest" taken as the subject
+    v = _view(nlp, ["The", "Latest", ":", "Holm", "urges", "calm"], ["DET", "ADJ", "PUNCT", "PROPN", "VERB", "NOUN"],
+              ["det", "nsubj", "punct", "npadvmod", "ROOT", "dobj"], [1, 4, 4, 4, 4, 4])
+    sp = speaker_of(v, 4, lexicon()["urges"][0])
+    assert sp is not None and v.words[sp.head] == "Holm"
+
+
+def test_a_colon_or_full_stop_inside_quoted_words_is_no_boundary(nlp):
+    from dateline.quotes.speakers import _boundary
+
+    words = ["Holm", "said", ":", '"', "Yes", ".", "Now", ",", '"', "adding", "more"]
+    v = _view(nlp, words, ["PROPN", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "ADV", "PUNCT", "PUNCT", "VERB", "ADJ"],
+              ["nsubj", "ROOT", "punct", "punct", "ccomp", "punct", "advmod", "punct", "punct", "advcl", "dobj"],
+              [1, 1, 1, 1, 1, 1, 9, 1, 1, 1, 9])
+    assert not _boundary(v, 0, 9)
+    assert _boundary(v, 0, 4) is False and _boundary(_view(nlp, ["Latest", ":", "Holm", "urges"], ["ADJ", "PUNCT", "PROPN", "VERB"],
+                                                            ["nsubj", "punct", "npadvmod", "ROOT"], [3, 3, 3, 3]), 0, 3)
+
+
+def test_adding_after_a_quotation_is_said_by_the_one_quoted(annotate):
+    article = annotate("Finance Minister Maria Holm presented the budget on Monday.\n\n"
+                       'In a statement, Holm said: "The line was a great success," adding that the tracks would be '
+                       "repaired by June.")
+    quoted, added = only(article.quotes, "great success"), only(article.quotes, "tracks")
+    assert quoted.kind == "direct" and quoted.speaker_name == "Maria Holm"
+    assert added.cue.text == "adding" and added.speaker_name == "Maria Holm"
+    assert added.content.text == "the tracks would be repaired by June"
+
+
+def test_a_plural_possessive_is_no_quotation_mark(nlp):
+    from dateline.quotes.speakers import _quoted_between
+
+    words = ["the", "farmers", "’", "union", "says", "so"]
+    v = _view(nlp, words, ["DET", "NOUN", "PART", "NOUN", "VERB", "ADV"], ["det", "poss", "case", "nsubj", "ROOT", "advmod"],
+              [1, 3, 1, 4, 4, 4], spaces=[True, False, True, True, True, False])
+    assert not _quoted_between(v, 0, 4)

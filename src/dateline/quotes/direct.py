@@ -148,9 +148,20 @@ def _leading(v: DocView, frame: list[int], after_close: list[int]) -> Attributio
         return None
     if v.words[before] == "," and any(v.words[i] in (",", ";") for i in between):
         return None
-    if _has_words(v, after_close):
+    if _has_words(v, after_close) and not _participle_follows(v, after_close):
         return None  # the sentence goes on after the quotation: a fragment inside someone's clause
     return Attribution(c, c_last, speaker_of(v, c, cue), "direct:leading")
+
+
+def _participle_follows(v: DocView, after_close: list[int]) -> bool:
+    """'Holm said: "...," adding that ...': a participle after the comma goes on with the same speaker's words."""
+    words = [i for i in after_close if v.pos[i] not in ("PUNCT", "SPACE")]
+    if not words or v.tag[words[0]] != "VBG":
+        return False
+    i = words[0] - 1
+    while i >= 0 and v.pos[i] in ("PUNCT", "SPACE") and v.words[i] != ",":
+        i -= 1
+    return i >= 0 and v.words[i] == ","  # the comma may stand inside the marks (',"') or after them ('",')
 
 
 def _opens_clause(v: DocView, lead_frame: list[int]) -> bool:

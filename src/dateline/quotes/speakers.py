@@ -77,7 +77,72 @@ def _agent(v: DocView, c: int) -> int | None:
 
 
 def speaker_of(v: DocView, c: int, cue: Cue, allow_inverted: bool = True) -> Speaker | None:
-    """Who utters the cue at token c: its subject, climbing through "adding"/"and said" to the clause that has one."""
+    """Who utters the cue at token c: its subject, climbing through "adding"/"and said" to the clause that has one.
+
+    A subject the parser found across a line break, a colon or a full stop ("12:15 p.m. // Holm says ...",
+    "The Latest: Holm urges ...") is not the speaker; the name just before the cue is."""
+    sp = _speaker_of(v, c, cue, allow_inverted)
+    if sp is not None and sp.last < c and _boundary(v, sp.last, c):
+        return _just_before(v, c)
+    return sp
+
+
+_BOUNDARIES = frozenset({":", ".", "!", "?", ";"})
+_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
+
+
+def _boundary(v: DocView, a: int, b: int) -> bool:
+    """Whether a line break, or a clause-ending mark outside any quotation ('X said: "A. B," adding'), lies between
+    tokens a and b."""
+    if v.para[a] != v.para[b]:
+        return True
+    between = range(a + 1, b)
+    return not any(_opens_quote(v.words[i]) or v.words[i] in _CLOSING_MARKS for i in between) \
+        and any(v.words[i] in _BOUNDARIES for i in between)
+
+
+_CLOSING_MARKS = frozenset({'"', "”", "’", "''", "»"})
+
+
+def _just_before(v: DocView, c: int) -> Speaker | None:
+    """The noun phrase right before the cue (past "also", "has", "now"), in the cue's own paragraph and clause."""
+    i = c - 1
+    while i >= 0 and v.pos[i] in _BEFORE_CUE and v.para[i] == v.para[c]:
+        i -= 1
+    if i < 0 or v.para[i] != v.para[c] or v.pos[i] not in ("PROPN", "NOUN", "PRON"):
+        return _paragraph_subject(v, c)
+    if v.pos[i] == "PRON":
+        return Speaker(i, i, i)
+    sp = noun_phrase(v, i)
+    first = sp.first
+    while first < i and _boundary(v, first, i):
+        first += 1
+    return Speaker(first, sp.last, sp.head)
+
+
+def _possessive(v: DocView, i: int) -> bool:
+    """"the States’ military": an apostrophe closing a plural word is no quotation mark."""
+    return v.words[i] in ("’", "'") and i > 0 and v.end[i - 1] == v.start[i] and v.lower[i - 1].endswith("s")
+
+
+def _quoted_between(v: DocView, a: int, b: int) -> bool:
+    """Whether a quotation closes between tokens a and b, so that a lies inside it and b outside."""
+    marks = [i for i in range(a + 1, b) if (_opens_quote(v.words[i]) or v.words[i] in _CLOSING_MARKS) and not _possessive(v, i)]
+    return bool(marks) and v.words[marks[-1]] in _CLOSING_MARKS and len(marks) % 2 == 1
+
+
+def _paragraph_subject(v: DocView, c: int) -> Speaker | None:
+    """'7 p.m. // Donald Trump is questioning ..., encouraging ...': the subject opening the cue's own paragraph."""
+    for i in range(c - 1, -1, -1):
+        if v.para[i] != v.para[c]:
+            break
+        subject = v.dep[i] in ("nsubj", "nsubjpass") or v.para[v.head[i]] != v.para[c]  # or hung across the break
+        if subject and v.pos[i] in ("PROPN", "NOUN", "PRON") and not _boundary(v, i, c):
+            return Speaker(i, i, i) if v.pos[i] == "PRON" else noun_phrase(v, i)
+    return None
+
+
+def _speaker_of(v: DocView, c: int, cue: Cue, allow_inverted: bool) -> Speaker | None:
     if cue.lemma == "according to":
         to = c + 1
         for child in v.children[to] if to < len(v) else ():
@@ -89,6 +154,13 @@ def speaker_of(v: DocView, c: int, cue: Cue, allow_inverted: bool = True) -> Spe
         subj = _subject(v, node)
         if subj is None and node != c and v.lower[node] in _QUOTED_AS:
             subj = _child(v, node, "nsubjpass")  # "Holm was quoted as saying ...": the one quoted said it
+        if subj is not None and node != c and _quoted_between(v, subj, c):
+            # '"The line was a success," adding that ...': the clause climbed to is the quotation, whose subject is
+            # not the speaker; the one who says the quotation is, further up
+            if v.head[node] != node and v.dep[node] in _CLIMB | {"ccomp"}:
+                node = v.head[node]
+                continue
+            return None
         if subj is not None:
             if v.lower[subj] in _RELATIVE and v.dep[node] == "relcl":
                 return noun_phrase(v, v.head[node])
