@@ -150,3 +150,15 @@ def test_according_to_x_opening_a_sentence_the_parser_broke(annotate):
 def test_a_gerund_is_what_was_admitted_or_suggested(annotate, sentence, content, cue):
     q = only(annotate(INTRO + sentence).quotes, content)
     assert q.content.text == content and q.cue.text == cue
+
+
+@pytest.mark.parametrize("sentence, content, cue", [
+    ("Holm linked the floods to years of neglect.", "the floods to years of neglect", "linked"),
+    ("Holm painted her rival as a friend of the banks.", "her rival as a friend of the banks", "painted"),
+    ("Holm compared the plan to a house of cards.", "the plan to a house of cards", "compared"),
+    ("Holm openly admires the old railway barons.", "the old railway barons", "admires"),
+    ("Holm implied that the audit had been rushed.", "the audit had been rushed", "implied"),
+])
+def test_casting_in_a_light_and_saying_without_saying(annotate, sentence, content, cue):
+    q = only(annotate(INTRO + sentence).quotes, content)
+    assert q.content.text == content and q.cue.text == cue and q.speaker_name == "Maria Holm"
