@@ -17,8 +17,18 @@ INTRO = "Finance Minister Maria Holm presented the budget in Vestby on Monday.\n
     ("Holm outlined a plan to rebuild the northern railway.", "a plan to rebuild the northern railway", "outlined"),
     ("Holm attacked the opposition for its spending record.", "the opposition for its spending record", "attacked"),
     ("Holm hailed the agreement as a turning point.", "the agreement as a turning point", "hailed"),
+    ("Holm made clear that the tax would stay.", "the tax would stay", "made clear"),
+    ("Holm made it clear that the tax would stay.", "the tax would stay", "made it clear"),
+    ("Holm is raising questions about the cost of the bridge.", "the cost of the bridge", "raising questions"),
+    ("Holm put forward a plan to cut the deficit.", "a plan to cut the deficit", "put forward"),
+    ("Holm has gone after Berg as a reckless spender.", "Berg as a reckless spender", "gone after"),
+    ("Holm linked the floods to years of neglect.", "the floods to years of neglect", "linked"),
+    ("Holm painted her rival as a friend of the banks.", "her rival as a friend of the banks", "painted"),
+    ("Holm compared the plan to a house of cards.", "the plan to a house of cards", "compared"),
+    ("Holm openly admires the old railway barons.", "the old railway barons", "admires"),
+    ("Holm implied that the audit had been rushed.", "the audit had been rushed", "implied"),
 ])
-def test_speech_acts_and_stances_with_an_object(annotate, sentence, content, cue):
+def test_speech_acts_stances_and_idioms_with_their_content(annotate, sentence, content, cue):
     q = only(annotate(INTRO + sentence).quotes, content)
     assert q.content.text == content and q.cue.text == cue
     assert q.speaker_name == "Maria Holm"
@@ -117,18 +127,6 @@ def test_words_read_out_or_sung_frame_a_quotation(annotate):
     assert song.cue.text == "singing" and song.speaker.text == "the band leader"
 
 
-@pytest.mark.parametrize("sentence, content, cue", [
-    ("Holm made clear that the tax would stay.", "the tax would stay", "made clear"),
-    ("Holm made it clear that the tax would stay.", "the tax would stay", "made it clear"),
-    ("Holm is raising questions about the cost of the bridge.", "the cost of the bridge", "raising questions"),
-    ("Holm put forward a plan to cut the deficit.", "a plan to cut the deficit", "put forward"),
-    ("Holm has gone after Berg as a reckless spender.", "Berg as a reckless spender", "gone after"),
-])
-def test_idioms_of_saying(annotate, sentence, content, cue):
-    q = only(annotate(INTRO + sentence).quotes, content)
-    assert q.content.text == content and q.cue.text == cue and q.speaker_name == "Maria Holm"
-
-
 def test_a_that_clause_hung_on_the_people_told_is_what_they_were_told(annotate):
     article = annotate(INTRO + "In Vestby last week, Holm told a meeting of northern farmers that few people understood "
                                "the stakes better than they did.")
@@ -150,15 +148,3 @@ def test_according_to_x_opening_a_sentence_the_parser_broke(annotate):
 def test_a_gerund_is_what_was_admitted_or_suggested(annotate, sentence, content, cue):
     q = only(annotate(INTRO + sentence).quotes, content)
     assert q.content.text == content and q.cue.text == cue
-
-
-@pytest.mark.parametrize("sentence, content, cue", [
-    ("Holm linked the floods to years of neglect.", "the floods to years of neglect", "linked"),
-    ("Holm painted her rival as a friend of the banks.", "her rival as a friend of the banks", "painted"),
-    ("Holm compared the plan to a house of cards.", "the plan to a house of cards", "compared"),
-    ("Holm openly admires the old railway barons.", "the old railway barons", "admires"),
-    ("Holm implied that the audit had been rushed.", "the audit had been rushed", "implied"),
-])
-def test_casting_in_a_light_and_saying_without_saying(annotate, sentence, content, cue):
-    q = only(annotate(INTRO + sentence).quotes, content)
-    assert q.content.text == content and q.cue.text == cue and q.speaker_name == "Maria Holm"
