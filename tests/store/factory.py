@@ -73,7 +73,8 @@ def _find(text: str, words: str, after: int = 0) -> Span:
 
 
 def _sentence(text: str, at: int) -> Span:
-    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    stop = text.rfind(". ", 0, at)
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
     end = min([i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0] or [len(text)])
     return Span.of(text, start, end)
 
