@@ -97,3 +97,13 @@ def test_reopening_keeps_data_and_schema(store_url: str) -> None:
 def test_sqlite_uses_wal(tmp_path) -> None:
     with open_store(str(tmp_path / "x.db")) as store:
         assert store._one("PRAGMA journal_mode")[0].lower() == "wal"
+
+
+def test_stored_json_is_the_contract_form() -> None:
+    import json
+
+    from dateline.store.rows import article_json
+
+    for article in corpus():
+        assert json.loads(article_json(article)) == article.to_dict()
+        assert article_json(article) == json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":"))

@@ -6,7 +6,6 @@ write transaction starts; every table, row and query is shared (rows.py, query.p
 
 from __future__ import annotations
 
-import json
 import threading
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from ..errors import StoreError
 from ..model import Article
 from . import dedup
 from .query import FtsMatch, QueryMixin
-from .rows import ARTICLE_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, article_rows
+from .rows import ARTICLE_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, article_rows, unpack
 
 CHILD_TABLES = ("entities", "mentions", "quotes", "events")
 
@@ -224,9 +223,9 @@ class Store(QueryMixin, ABC):
 
     # -- reading articles --------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
-        """The article exactly as it was written (from its stored JSON), or None."""
-        row = self._one("SELECT json FROM articles WHERE id = ?", (article_id,))
-        return Article.from_dict(json.loads(row[0])) if row else None
+        """The article exactly as it was written (from its stored contract JSON), or None."""
+        row = self._one("SELECT document FROM articles WHERE id = ?", (article_id,))
+        return unpack(row[0]) if row else None
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
@@ -236,12 +235,16 @@ class Store(QueryMixin, ABC):
         """Every stored article in insertion order, a chunk at a time."""
         last = -1
         while True:
-            rows = self._all("SELECT pk, json FROM articles WHERE pk > ? ORDER BY pk LIMIT ?", (last, chunk))
+            rows = self._all("SELECT pk, document FROM articles WHERE pk > ? ORDER BY pk LIMIT ?", (last, chunk))
             if not rows:
                 return
             for pk, payload in rows:
                 last = pk
-                yield Article.from_dict(json.loads(payload))
+                yield unpack(payload)
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (worth running after a large ingest)."""
+        self._run("ANALYZE")
 
     def schema_version(self) -> int:
         """The schema version this database is at."""

@@ -10,7 +10,6 @@ smallest article id in the connected group, so the clusters do not depend on ing
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -18,8 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from ..model import Article
-from .rows import in_lead
+from .rows import in_lead, unpack
 
 if TYPE_CHECKING:
     from .base import Store
@@ -121,12 +119,12 @@ def backfill(store: Store) -> int:
     done = 0
     last = -1
     while True:
-        rows = store._all("SELECT pk, id, json FROM articles WHERE pk > ? ORDER BY pk LIMIT 500", (last,))
+        rows = store._all("SELECT pk, id, document FROM articles WHERE pk > ? ORDER BY pk LIMIT 500", (last,))
         if not rows:
             return done
         for pk, article_id, payload in rows:
             last = pk
-            article = Article.from_dict(json.loads(payload))
+            article = unpack(payload)
             store._many("UPDATE events SET in_lead = ? WHERE article_id = ? AND id = ?",
                         [(int(in_lead(article, v.evidence)), article_id, v.id) for v in article.events])
             forget(store, [article_id])

@@ -185,7 +185,9 @@ class QuoteQuery:
         conds: list[str] = []
         params: list[Any] = []
         if self.speaker:
-            conds.append(f"({q}.speaker_name {ilike} ? ESCAPE '\\' OR {q}.speaker_code = ?)")
+            # Names are few next to quotes: match them once, then fetch their quotes by index.
+            conds.append(f"({q}.speaker_name IN (SELECT DISTINCT speaker_name FROM quotes WHERE speaker_name "
+                         f"{ilike} ? ESCAPE '\\') OR {q}.speaker_code = ?)")
             params += [like_pattern(self.speaker), self.speaker.upper()]
         if self.kind:
             conds.append(f"{q}.kind = ?")

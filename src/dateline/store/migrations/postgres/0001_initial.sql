@@ -20,7 +20,7 @@ CREATE TABLE articles (
   dateline_place TEXT,
   dateline_agency TEXT,
   text TEXT NOT NULL,
-  json TEXT NOT NULL,
+  document BYTEA NOT NULL, -- the article's contract JSON, zlib-compressed (rows.pack/unpack)
   added TEXT NOT NULL,
   tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED
 );

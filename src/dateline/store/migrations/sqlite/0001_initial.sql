@@ -20,7 +20,7 @@ CREATE TABLE articles (
   dateline_place TEXT,
   dateline_agency TEXT,
   text TEXT NOT NULL,
-  json TEXT NOT NULL,
+  document BLOB NOT NULL, -- the article's contract JSON, zlib-compressed (rows.pack/unpack)
   added TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles (published);
