@@ -212,8 +212,8 @@ class Store(QueryMixin, ABC):
             self._many(_insert("mentions", MENTION_COLUMNS), [r for _, rows, _ in prepared for r in rows.mentions])
             self._many(_insert("quotes", QUOTE_COLUMNS), [r for _, rows, _ in prepared for r in rows.quotes])
             self._many(_insert("events", EVENT_COLUMNS), [r for _, rows, _ in prepared for r in rows.events])
-            for article, _, sig in prepared:
-                dedup.link(self, article.id, sig)
+            clusters = {dedup.link(self, article.id, sig) for article, _, sig in prepared}
+            dedup.recount(self, clusters)
         result.new = len(set(ids) - known)
         result.replaced = len(ids) - result.new
         result.entities = sum(len(r.entities) for _, r, _ in prepared)
