@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 
 import pytest
 
@@ -13,6 +12,7 @@ from dateline.store import Store, open_store
 from dateline.store.migrate import latest, migrations
 from dateline.store.rows import ARTICLE_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, article_rows
 
+from .factory import run_together
 from .stories import corpus
 
 # Columns version 2 added to events; a version-1 database has none of them.
@@ -89,21 +89,11 @@ def test_opening_twice_migrates_once(store_url: str) -> None:
 
 
 def test_concurrent_first_opens_create_one_schema(store_url: str) -> None:
-    errors: list[BaseException] = []
+    def opener(_: int) -> None:
+        with open_store(store_url) as store:
+            store.stats()
 
-    def opener() -> None:
-        try:
-            with open_store(store_url) as store:
-                store.stats()
-        except BaseException as exc:  # reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=opener) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert run_together(opener, [1, 2, 3]) == []
     with open_store(store_url) as store:
         assert store._one("SELECT COUNT(*) FROM schema_version")[0] == latest(store.backend)
 

@@ -110,30 +110,17 @@ def test_stored_json_is_the_contract_form() -> None:
 
 
 def test_concurrent_writers_still_find_each_others_duplicates(store_url: str) -> None:
-    import threading
-
+    from .factory import run_together
     from .stories import lavrov_republished, lavrov_update
 
     with open_store(store_url):
         pass  # schema in place before the race
-    versions = [lavrov_original(), lavrov_republished(), lavrov_update()]
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(len(versions))
 
     def writer(article) -> None:
-        try:
-            with open_store(store_url) as own:
-                barrier.wait()
-                own.write_articles([article])
-        except BaseException as exc:  # reported below
-            errors.append(exc)
+        with open_store(store_url) as own:
+            own.write_articles([article])
 
-    threads = [threading.Thread(target=writer, args=(a,)) for a in versions]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert run_together(writer, [lavrov_original(), lavrov_republished(), lavrov_update()]) == []
     with open_store(store_url) as store:
         assert store.stats().clusters == 1
         assert [(r.num_articles, r.num_sources) for r in store.events(cameo="051")] == [(3, 2)]
