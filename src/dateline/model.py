@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 EventMode = Literal["future", "negated", "hypothetical", "historical"]
-PublishedFrom = Literal["cli", "metadata", "url", "dateline", "inferred"]
+PublishedFrom = Literal["cli", "metadata", "url", "text", "dateline", "inferred"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,9 +81,10 @@ def annotate_all(items: Iterable[Outcome | Article], language: Language | None =
 
 
 def process_paths(paths: Iterable[str], format: str = "auto", published: str | None = None,
-                  language: Language | None = None, batch_size: int = 32) -> Iterator[Outcome]:
-    """Read, structure and annotate every document under the given paths, streaming."""
-    return annotate_all(structure_all(read_inputs(paths, format=format), published=published), language, batch_size)
+                  language: Language | None = None, batch_size: int = 32, skip: Iterable[str] = ()) -> Iterator[Outcome]:
+    """Read, structure and annotate every document under the given paths, streaming (files in `skip` are not read)."""
+    documents = read_inputs(paths, format=format, skip=skip)
+    return annotate_all(structure_all(documents, published=published), language, batch_size)
 
 
 def process_text(text: str, published: str | None = None, language: Language | None = None) -> Article:

@@ -1,0 +1,119 @@
+"""find_entities groups NER spans and lexicon matches into entities with coded actors and rule-tagged mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import contract
+from dateline.actors import find_entities
+
+pytestmark = pytest.mark.slow
+
+WIRE = (
+    "ZAGREB, March 3 (Reuters) - Croatian Foreign Minister Marija Kovac met Hungarian officials on Tuesday.\n\n"
+    "Kovac said the talks had been useful. The Organization for Security and Co-operation in Europe (OSCE) "
+    "will send observers to the border, Kovac added.\n\n"
+    "Police detained two protesters near the ministry. The OSCE said Croatia would cooperate."
+)
+
+
+@pytest.fixture
+def wire(parse):
+    article, doc = parse(WIRE, published="2016-03-03")
+    article.entities = find_entities(doc, article)
+    return article
+
+
+def by_name(article, name):
+    found = [e for e in article.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in article.entities]}"
+    return found[0]
+
+
+def test_mentions_are_real_spans_and_the_article_keeps_the_contract(wire) -> None:
+    for e in wire.entities:
+        for m in e.mentions:
+            assert wire.text[m.start : m.end] == m.text
+            assert m.rule
+    assert contract.problems(wire.to_dict()) == []
+
+
+def test_ids_follow_the_first_mention(wire) -> None:
+    assert [e.id for e in wire.entities] == [f"e{i}" for i in range(1, len(wire.entities) + 1)]
+    firsts = [min(m.start for m in e.mentions) for e in wire.entities]
+    assert firsts == sorted(firsts)
+
+
+def test_surname_mentions_join_the_full_name(wire) -> None:
+    kovac = by_name(wire, "Marija Kovac")
+    assert kovac.type == "PERSON"
+    assert [m.text for m in kovac.mentions] == ["Marija Kovac", "Kovac", "Kovac"]
+    assert [m.rule for m in kovac.mentions][1:] == ["surname", "surname"]
+
+
+def test_title_gives_an_unknown_person_country_sector_and_role(wire) -> None:
+    actor = by_name(wire, "Marija Kovac").actor
+    assert (actor.code, actor.country, actor.sector, actor.role) == ("HRVGOV", "HRV", "GOV", "Foreign Minister")
+
+
+def test_demonyms_attach_to_their_country(wire) -> None:
+    croatia = by_name(wire, "Croatia")
+    assert croatia.actor.code == "HRV" and croatia.type == "GPE"
+    assert {(m.text, m.rule) for m in croatia.mentions} >= {("Croatian", "demonym"), ("Croatia", "ner")}
+
+
+def test_a_country_named_only_by_its_demonym_still_becomes_an_entity(wire) -> None:
+    hungary = by_name(wire, "Hungary")
+    assert [m.rule for m in hungary.mentions] == ["demonym"]
+
+
+def test_acronym_defined_in_parentheses_joins_the_long_name(wire) -> None:
+    osce = by_name(wire, "Organization for Security and Co-operation in Europe")
+    assert osce.actor.code.startswith("IGO")
+    texts = [m.text for m in osce.mentions]
+    assert texts.count("OSCE") == 2
+    assert {m.rule for m in osce.mentions if m.text == "OSCE"} == {"acronym"}
+
+
+def test_agent_phrases_are_entities(wire) -> None:
+    officials = by_name(wire, "Hungarian officials")
+    assert officials.actor.code == "HUNGOV" and officials.mentions[0].rule == "agent"
+    assert by_name(wire, "Police").actor.code == "COP"
+
+
+def test_news_agency_in_the_dateline_is_media(wire) -> None:
+    reuters = by_name(wire, "Reuters")
+    assert reuters.actor.sector == "MED"
+
+
+def test_capital_used_as_actor_gets_the_country_code(parse) -> None:
+    article, doc = parse("Moscow said on Monday it would answer Kyiv's proposal within a week.", "2022-01-10")
+    moscow = next(e for e in find_entities(doc, article) if e.name == "Moscow")
+    assert moscow.actor.code == "RUS" and moscow.type == "GPE"
+
+
+def test_acronym_defined_in_the_text_for_an_unknown_body(parse) -> None:
+    text = ("The Northern Fishermen Federation (NFF) called a strike on Monday. "
+            "The NFF said the strike would last a week.")
+    article, doc = parse(text)
+    entities = find_entities(doc, article)
+    nff = [e for e in entities if any(m.text == "NFF" for m in e.mentions)]
+    assert len(nff) == 1
+    assert nff[0].name == "Northern Fishermen Federation"
+    assert [m.rule for m in nff[0].mentions if m.text == "NFF"] == ["acronym", "acronym"]
+
+
+def test_known_people_are_coded_at_the_publication_date(parse) -> None:
+    text = "Aleksandar Vucic met reporters in Belgrade. Vucic said little."
+    early_article, early_doc = parse(text, "1999-05-01")
+    late_article, late_doc = parse(text, "2015-05-01")
+    early = next(e for e in find_entities(early_doc, early_article) if e.name == "Aleksandar Vucic")
+    late = next(e for e in find_entities(late_doc, late_article) if e.name == "Aleksandar Vucic")
+    assert early.actor.code == "SRBGOVMED"
+    assert late.actor.code == "SRBGOV"
+    assert len(late.mentions) == 2
+
+
+def test_empty_text_gives_no_entities(parse) -> None:
+    article, doc = parse("   ")
+    assert find_entities(doc, article) == []

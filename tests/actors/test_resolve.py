@@ -1,0 +1,83 @@
+"""code_phrase codes noun phrases: countries, capitals, IGOs, sectors, titles, known people, compounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import code_phrase, code_phrase_all
+
+pytestmark = pytest.mark.slow
+
+
+def codes(actors) -> list[str]:
+    return [a.code for a in actors]
+
+
+def test_country_names_adjectives_and_capitals(phrase) -> None:
+    assert code_phrase(phrase("Serbia rejected the plan.", "Serbia")).code == "SRB"
+    assert code_phrase(phrase("Moscow said on Monday it would respond.", "Moscow")).code == "RUS"
+    tokyo = code_phrase(phrase("A research centre will open in Tokyo next year.", "Tokyo"))
+    assert tokyo.code == "JPN" and "capital" in tokyo.rule
+    assert code_phrase(phrase("The U.S. warned on Friday.", "U.S.")).code == "USA"
+
+
+def test_demonym_with_agent_word_combines_country_and_sector(phrase) -> None:
+    assert code_phrase(phrase("Hungarian officials met on Monday.", "Hungarian officials")).code == "HUNGOV"
+    assert code_phrase(phrase("Kenyan lawmakers voted late.", "Kenyan lawmakers")).code == "KENLEG"
+    assert code_phrase(phrase("Turkish police broke up the march.", "Turkish police")).code == "TURCOP"
+    assert code_phrase(phrase("Russian troops crossed the river.", "Russian troops")).code == "RUSMIL"
+    assert code_phrase(phrase("A Peruvian court ruled on Friday.", "A Peruvian court")).code == "PERJUD"
+    assert code_phrase(phrase("The Ugandan opposition boycotted the vote.", "The Ugandan opposition")).code == "UGAOPP"
+
+
+def test_possessive_and_prepositional_countries(phrase) -> None:
+    assert code_phrase(phrase("Chile's supreme court ruled.", "Chile's supreme court")).code == "CHLJUD"
+    assert code_phrase(phrase("He called the president of Armenia.", "the president of Armenia")).code == "ARMGOV"
+
+
+def test_agent_words_alone_have_only_a_sector(phrase) -> None:
+    rebels = code_phrase(phrase("Rebels seized the town.", "Rebels"))
+    assert (rebels.code, rebels.country, rebels.sector) == ("REB", None, "REB")
+    assert code_phrase(phrase("Police detained two men.", "Police")).code == "COP"
+
+
+def test_compound_phrases_give_every_actor(phrase) -> None:
+    span = phrase("Senior Hungarian and Romanian officials agreed on Wednesday.", "Senior Hungarian and Romanian officials")
+    assert codes(code_phrase_all(span)) == ["HUNGOV", "ROUGOV"]
+    span = phrase("Chile and Peru signed the accord.", "Chile and Peru")
+    assert codes(code_phrase_all(span)) == ["CHL", "PER"]
+    assert code_phrase(span).code == "CHL"
+
+
+def test_international_organisations(phrase) -> None:
+    apec = code_phrase(phrase("The Asia-Pacific Economic Cooperation forum has agreed to meet.", "The Asia-Pacific Economic Cooperation forum"))
+    assert apec.code.startswith("IGO") and apec.country == "IGO"
+    assert code_phrase(phrase("NATO said it would respond.", "NATO")).code == "IGOWSTNAT"
+    blue = code_phrase(phrase("UN peacekeepers left the town.", "UN peacekeepers"))
+    assert blue.code == "IGOUNOMIL" and blue.sector == "MIL"
+    assert code_phrase(phrase("The OSCE sent observers.", "The OSCE")).code.startswith("IGO")
+
+
+def test_title_codes_an_unknown_person(phrase) -> None:
+    span = phrase("Chilean Interior Minister Ana Quispe resigned.", "Chilean Interior Minister Ana Quispe")
+    actor = code_phrase(span)
+    assert actor.code == "CHLGOV" and actor.role == "Interior Minister"
+    assert "title:Interior Minister" in actor.rule
+
+
+def test_known_person_is_coded_by_the_role_held_on_the_date(phrase) -> None:
+    span = phrase("Aleksandar Vucic spoke to reporters.", "Aleksandar Vucic")
+    assert code_phrase(span, "1999-06-01").code == "SRBGOVMED"
+    assert code_phrase(span, "2015-12-04").code == "SRBGOV"
+    undated = code_phrase(span)
+    assert undated.code == "SRBGOV" and "no date" in undated.rule
+
+
+def test_known_person_role_comes_from_the_data_when_the_text_has_no_title(phrase) -> None:
+    actor = code_phrase(phrase("Lavrov spoke to reporters.", "Lavrov"), "2015-12-04")
+    assert (actor.code, actor.role) == ("RUSGOV", "Foreign Minister")
+
+
+def test_unknown_words_give_no_actor(phrase) -> None:
+    assert code_phrase(phrase("The weather was fine.", "The weather")) is None
+    assert code_phrase_all(phrase("The weather was fine.", "The weather")) == []
