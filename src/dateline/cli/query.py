@@ -32,8 +32,8 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def event_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The event filters shared by `events`, `actors` and `export`."""
     options = [
-        click.option("--source", metavar="CODE", help="Source actor code prefix or country, e.g. RUS (comma list ok)."),
-        click.option("--target", metavar="CODE", help="Target actor code prefix or country, e.g. SRB."),
+        click.option("--source", metavar="CODE", help="Source actor code or its prefix, e.g. RUS or RUSGOV (comma list ok)."),
+        click.option("--target", metavar="CODE", help="Target actor code or its prefix, e.g. SRB."),
         click.option("--actor", metavar="CODE", help="Either side is this actor."),
         click.option("--cameo", metavar="CODE", help="CAMEO code, '05*' for a prefix (comma list ok)."),
         click.option("--plover", metavar="TYPE", help="PLOVER event type, e.g. SUPPORT (comma list ok)."),

@@ -88,8 +88,8 @@ def like_pattern(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class EventQuery:
-    """Event filters. Codes match as prefixes (RUS matches RUSGOV) or as the actor's country; several
-    values may be given comma-separated. cameo '05*' is a prefix, '051' exact. mode 'asserted' means none."""
+    """Event filters. Actor codes match as prefixes (RUS matches RUS, RUSGOV, RUSMIL); several values may
+    be given comma-separated. cameo '05*' is a prefix, '051' exact. mode 'asserted' means no mode."""
 
     source: str | None = None
     target: str | None = None
@@ -116,8 +116,8 @@ class EventQuery:
             for code in _split(value.upper()):
                 if not _CODE.match(code):
                     raise UsageError(f"not an actor code: {code!r}")
-                parts.append(f"({e}.{side}_code >= ? AND {e}.{side}_code < ?) OR {e}.{side}_country = ?")
-                params.extend([code, _after(code), code])
+                parts.append(f"{e}.{side}_code >= ? AND {e}.{side}_code < ?")
+                params.extend([code, _after(code)])
             return "(" + " OR ".join(f"({p})" for p in parts) + ")"
 
         if self.source:
@@ -185,9 +185,11 @@ class QuoteQuery:
         conds: list[str] = []
         params: list[Any] = []
         if self.speaker:
-            # Names are few next to quotes: match them once, then fetch their quotes by index.
-            conds.append(f"({q}.speaker_name IN (SELECT DISTINCT speaker_name FROM quotes WHERE speaker_name "
-                         f"{ilike} ? ESCAPE '\\') OR {q}.speaker_code = ?)")
+            # Names are few next to quotes: match them once, then fetch their quotes by index
+            # (written as one pk list so that no planner scans articles by date to satisfy the order).
+            conds.append(f"{q}.pk IN (SELECT pk FROM quotes WHERE speaker_name IN (SELECT DISTINCT speaker_name "
+                         f"FROM quotes WHERE speaker_name {ilike} ? ESCAPE '\\') UNION "
+                         f"SELECT pk FROM quotes WHERE speaker_code = ?)")
             params += [like_pattern(self.speaker), self.speaker.upper()]
         if self.kind:
             conds.append(f"{q}.kind = ?")
@@ -197,6 +199,11 @@ class QuoteQuery:
             params.append(self.article)
         _day_range(f"{a}.published", self.since, self.until, conds, params)
         return conds, params
+
+
+def _events_from(q: EventQuery) -> str:
+    """Events, joined to their articles only when a filter needs them (counting stays in the index)."""
+    return "events e JOIN articles a ON a.id = e.article_id" if q.cluster else "events e"
 
 
 def _build(cls: type, query: Any, filters: dict[str, Any]) -> Any:
@@ -241,7 +248,7 @@ class QueryMixin:
         """How many events match (once per cluster when dedup)."""
         q: EventQuery = _build(EventQuery, query, filters)
         where, params = self._where(q)
-        row = self._one(f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}", params)
+        row = self._one(f"SELECT COUNT(*) FROM {_events_from(q)} WHERE {where}", params)
         return int(row[0]) if row else 0
 
     def events_frame(self: Store, query: EventQuery | None = None, **filters: Any) -> pd.DataFrame:
@@ -292,7 +299,7 @@ class QueryMixin:
         q: EventQuery = _build(EventQuery, query, filters)
         where, params = self._where(q)
         side = ("SELECT e.{s}_code AS code, {src} AS as_source, e.quad_class AS quad, e.goldstein AS gs "
-                "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.{s}_code IS NOT NULL AND " + where)
+                f"FROM {_events_from(q)} WHERE e.{{s}}_code IS NOT NULL AND " + where)
         sql = (f"SELECT code, COUNT(*) AS n, SUM(as_source) AS src, "
                f"SUM(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END) AS coop, "
                f"SUM(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END) AS conf, AVG(gs) AS gs FROM ("

@@ -122,8 +122,6 @@ CREATE TABLE events (
 -- text_pattern_ops lets prefix ranges (RUS..RUT, 05..06) use the index whatever the collation.
 CREATE INDEX events_source ON events (source_code text_pattern_ops, day);
 CREATE INDEX events_target ON events (target_code text_pattern_ops, day);
-CREATE INDEX events_source_country ON events (source_country, day);
-CREATE INDEX events_target_country ON events (target_country, day);
 CREATE INDEX events_cameo ON events (cameo text_pattern_ops, day);
 CREATE INDEX events_plover ON events (plover, day);
 CREATE INDEX events_day ON events (day);

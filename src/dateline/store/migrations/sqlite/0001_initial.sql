@@ -117,8 +117,6 @@ CREATE TABLE events (
 );
 CREATE INDEX events_source ON events (source_code, day);
 CREATE INDEX events_target ON events (target_code, day);
-CREATE INDEX events_source_country ON events (source_country, day);
-CREATE INDEX events_target_country ON events (target_country, day);
 CREATE INDEX events_cameo ON events (cameo, day);
 CREATE INDEX events_plover ON events (plover, day);
 CREATE INDEX events_day ON events (day);

@@ -25,3 +25,5 @@ ALTER TABLE events ADD COLUMN num_articles INTEGER;
 ALTER TABLE events ADD COLUMN num_sources INTEGER;
 UPDATE events SET root_code = substr(cameo, 1, 2);
 CREATE INDEX events_root ON events (root_code, day);
+-- Covers counts and actor rankings over first mentions without reading the (wide) event rows.
+CREATE INDEX events_summary ON events (first_mention, day, source_code, target_code, cameo, quad_class, goldstein);
