@@ -124,3 +124,14 @@ def test_concurrent_writers_still_find_each_others_duplicates(store_url: str) ->
     with open_store(store_url) as store:
         assert store.stats().clusters == 1
         assert [(r.num_articles, r.num_sources) for r in store.events(cameo="051")] == [(3, 2)]
+
+
+def test_large_batches(store: Store) -> None:
+    from dateline.model import Article, Source, article_id
+
+    texts = [f"Item number {n} of a long batch." for n in range(1200)]
+    articles = [Article(id=article_id(t), source=Source(path=f"{n}.txt"), text=t) for n, t in enumerate(texts)]
+    assert store.write_articles(articles).new == 1200
+    again = store.write_articles(articles)
+    assert (again.new, again.replaced) == (0, 1200)
+    assert _counts(store)["articles"] == 1200

@@ -32,11 +32,6 @@ class WriteResult:
     quotes: int = 0
     events: int = 0
 
-    def add(self, other: WriteResult) -> None:
-        """Add another batch's counts to these (for running totals)."""
-        for name in self.__slots__:  # type: ignore[attr-defined]
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
 
 def _insert(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
@@ -58,6 +53,7 @@ class Store(QueryMixin, ABC):
         self.url = url
         self.display = display or url
         self.dedup_enabled = dedup_enabled
+        self.wrote = False  # whether this connection has written (SQLite refreshes statistics on close)
         self._lock = threading.RLock()
         self._conn: Any = None
         self._conn = self._guard(self._connect)
@@ -75,8 +71,9 @@ class Store(QueryMixin, ABC):
         """Open the DB-API connection (autocommit; transactions are explicit)."""
 
     @abstractmethod
-    def _begin(self, exclusive: bool = False) -> None:
-        """Start a write transaction (exclusive: also serialise schema migrations)."""
+    def _begin(self) -> None:
+        """Start a write transaction; writers are serialised, so each sees the others' near-duplicates
+        and two processes never migrate at once."""
 
     @abstractmethod
     def _tables(self) -> set[str]:
@@ -158,10 +155,10 @@ class Store(QueryMixin, ABC):
                 yield dict(zip(names, row))
 
     @contextmanager
-    def _transaction(self, exclusive: bool = False) -> Iterator[None]:
+    def _transaction(self) -> Iterator[None]:
         """One atomic unit: everything inside commits together or not at all."""
         with self._lock:
-            self._guard(self._begin, exclusive, doing="starting a transaction")
+            self._guard(self._begin, doing="starting a transaction")
             try:
                 yield
             except BaseException:
@@ -202,7 +199,9 @@ class Store(QueryMixin, ABC):
         prepared = [(a, article_rows(a), dedup.signature(a.text) if self.dedup_enabled else None) for a in unique]
         ids = [a.id for a in unique]
         with self._transaction():
-            known = {row[0] for row in self._all(f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)}
+            known = {row[0] for start in range(0, len(ids), 500) for row in self._all(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids[start:start + 500]))})",
+                ids[start:start + 500])}
             for table in CHILD_TABLES:
                 self._many(f"DELETE FROM {table} WHERE article_id = ?", [(i,) for i in ids])
             dedup.forget(self, ids)
@@ -214,6 +213,7 @@ class Store(QueryMixin, ABC):
             self._many(_insert("events", EVENT_COLUMNS), [r for _, rows, _ in prepared for r in rows.events])
             clusters = {dedup.link(self, article.id, sig) for article, _, sig in prepared}
             dedup.recount(self, clusters)
+        self.wrote = True
         result.new = len(set(ids) - known)
         result.replaced = len(ids) - result.new
         result.entities = sum(len(r.entities) for _, r, _ in prepared)

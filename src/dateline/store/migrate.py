@@ -78,7 +78,7 @@ def migrate(store: Store, target: int | None = None) -> list[int]:
                              f"({steps[-1].version}); upgrade dateline", input=store.display)
         return []
     applied = []
-    with store._transaction(exclusive=True):
+    with store._transaction():
         version = current(store)  # again, under the lock: another process may have just migrated
         for step in steps:
             if version < step.version <= goal:

@@ -56,7 +56,7 @@ class PostgresStore(Store):
     def _q(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
 
-    def _begin(self, exclusive: bool = False) -> None:
+    def _begin(self) -> None:
         self._conn.execute("BEGIN")
         self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
 

@@ -92,12 +92,13 @@ class SQLiteStore(Store):
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA cache_size = -65536")
             conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA analysis_limit = 1000")  # keeps ANALYZE / PRAGMA optimize quick
         except BaseException:
             conn.close()
             raise
         return conn
 
-    def _begin(self, exclusive: bool = False) -> None:
+    def _begin(self) -> None:
         self._conn.execute("BEGIN IMMEDIATE")
 
     def _tables(self) -> set[str]:
@@ -122,6 +123,15 @@ class SQLiteStore(Store):
         return FtsMatch(f"JOIN (SELECT rowid AS hit, bm25({fts}) AS score, "
                         f"snippet({fts}, {column}, '[', ']', ' … ', 16) AS snip FROM {fts} WHERE {fts} MATCH ?) fts"
                         f" ON fts.hit = {alias}.pk", "1 = 1", [expr], "fts.score", "fts.snip")
+
+    def close(self) -> None:
+        """Close; after writing, let SQLite refresh the planner's statistics where they went stale."""
+        if self.wrote and self._conn is not None:
+            try:
+                self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:  # statistics are an optimisation; closing must not fail for them
+                pass
+        super().close()
 
     def file_size(self) -> int | None:
         """Bytes on disk (main file plus write-ahead log)."""
