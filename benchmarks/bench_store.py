@@ -1,7 +1,7 @@
 """Fills a store with synthetic events (1,000,000 by default) and times the query APIs and commands.
 
 Usage: .venv/bin/python benchmarks/bench_store.py [--events N] [--per-article K] [--db PATH]
-                                                  [--pg postgresql://...] [--repeat R] [--reuse]
+                                                  [--pg postgresql://... [--pg-only]] [--repeat R] [--reuse]
 Prints fill throughput, then p50/p95/max milliseconds per query kind (actor + date range is the
 one with a target: p95 under 100 ms on SQLite), and the end-to-end time of `dateline events`.
 The synthetic texts are random words, so near-duplicate clustering finds (almost) nothing.
@@ -176,6 +176,7 @@ def main() -> None:
     parser.add_argument("--per-article", type=int, default=10)
     parser.add_argument("--db", help="SQLite file to fill (default: a temporary file, removed afterwards)")
     parser.add_argument("--pg", help="also fill and measure this (empty) PostgreSQL database")
+    parser.add_argument("--pg-only", action="store_true", help="with --pg: skip the SQLite store")
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--reuse", action="store_true", help="measure an already filled --db without filling")
     args = parser.parse_args()
@@ -184,7 +185,7 @@ def main() -> None:
     if args.db is None:
         tmp = tempfile.TemporaryDirectory(prefix="dateline-bench-")
         args.db = os.path.join(tmp.name, "bench.db")
-    targets = [args.db] + ([args.pg] if args.pg else [])
+    targets = ([] if args.pg and args.pg_only else [args.db]) + ([args.pg] if args.pg else [])
     for url in targets:
         print(f"\n== {url}")
         with open_store(url) as store:
