@@ -306,7 +306,7 @@ class QueryMixin:
                f"{side.format(s='source', src=1)} UNION ALL {side.format(s='target', src=0)}) sides "
                f"GROUP BY code ORDER BY n DESC, code LIMIT ?")
         rows = self._all(sql, params + params + [top])
-        names = self._actor_names([r[0] for r in rows])
+        names = self._actor_names([r[0] for r in rows], q)
         out = []
         for code, n, src, coop, conf, gs in rows:
             coop, conf = int(coop or 0), int(conf or 0)
@@ -315,15 +315,16 @@ class QueryMixin:
                                    balance, float(gs) if gs is not None else None))
         return out
 
-    def _actor_names(self: Store, codes: list[str]) -> dict[str, str]:
-        """The name an actor code is most often written as."""
+    def _actor_names(self: Store, codes: list[str], q: EventQuery) -> dict[str, str]:
+        """The name each actor code is most often written as in the events the query selects."""
         if not codes:
             return {}
         marks = ", ".join("?" * len(codes))
-        rows = self._all(f"SELECT source_code, source_text, COUNT(*) FROM events WHERE source_code IN ({marks}) "
-                         f"GROUP BY source_code, source_text UNION ALL SELECT target_code, target_text, COUNT(*) "
-                         f"FROM events WHERE target_code IN ({marks}) GROUP BY target_code, target_text",
-                         codes + codes)
+        where, params = self._where(q)
+        side = (f"SELECT e.{{s}}_code, e.{{s}}_text, COUNT(*) FROM {_events_from(q)} WHERE e.{{s}}_code IN ({marks}) "
+                f"AND {where} GROUP BY e.{{s}}_code, e.{{s}}_text")
+        rows = self._all(f"{side.format(s='source')} UNION ALL {side.format(s='target')}",
+                         codes + params + codes + params)
         totals: dict[tuple[str, str], int] = {}
         for code, name, n in rows:
             if name:
