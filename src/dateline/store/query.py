@@ -180,11 +180,12 @@ class QuoteQuery:
     limit: int | None = 100
     offset: int = 0
 
-    def conditions(self, ilike: str, q: str = "q", a: str = "a") -> tuple[list[str], list[Any]]:
-        """SQL conditions (all but the full-text search) over quotes `q` joined to articles `a`."""
+    def conditions(self, ilike: str, q: str = "q", a: str = "a", twin: bool = False) -> tuple[list[str], list[Any]]:
+        """SQL conditions (all but the full-text search) over quotes `q` joined to articles `a`; for
+        `twin` (the same words said by the same speaker in a near-duplicate), only those twins can fail."""
         conds: list[str] = []
         params: list[Any] = []
-        if self.speaker:
+        if self.speaker and not twin:
             # Names are few next to quotes: match them once, then fetch their quotes by index
             # (written as one pk list so that no planner scans articles by date to satisfy the order).
             conds.append(f"{q}.pk IN (SELECT pk FROM quotes WHERE speaker_name IN (SELECT DISTINCT speaker_name "
@@ -194,7 +195,7 @@ class QuoteQuery:
         if self.kind:
             conds.append(f"{q}.kind = ?")
             params.append(self.kind)
-        if self.article:
+        if self.article and not twin:
             conds.append(f"{q}.article_id = ?")
             params.append(self.article)
         _day_range(f"{a}.published", self.since, self.until, conds, params)
@@ -269,8 +270,8 @@ class QueryMixin:
         same = (f"FROM articles a2 JOIN quotes q2 ON q2.article_id = a2.id WHERE a2.cluster_id = a.cluster_id "
                 f"AND q2.content = q.content AND q2.speaker_name {self._same} q.speaker_name")
         count = "1"
-        if q.dedup:  # twins say the same words, so only the other filters need checking on them
-            twin_conds, twin_params = q.conditions(self.ilike, "q2", "a2")
+        if q.dedup and not q.article:  # one article's quotes are all listed
+            twin_conds, twin_params = q.conditions(self.ilike, "q2", "a2", twin=True)
             twins = same + "".join(f" AND {c}" for c in twin_conds)
             conds.append(f"NOT EXISTS (SELECT 1 {twins} AND q2.pk < q.pk)")
             count = f"(SELECT COUNT(DISTINCT a2.id) {twins})"

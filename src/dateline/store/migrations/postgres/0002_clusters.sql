@@ -24,6 +24,6 @@ ALTER TABLE events ADD COLUMN num_mentions INTEGER;
 ALTER TABLE events ADD COLUMN num_articles INTEGER;
 ALTER TABLE events ADD COLUMN num_sources INTEGER;
 UPDATE events SET root_code = substr(cameo, 1, 2);
-CREATE INDEX events_root ON events (root_code, day);
+CREATE INDEX events_root ON events (root_code, day DESC NULLS LAST);
 -- Covers counts and actor rankings over first mentions without reading the (wide) event rows.
 CREATE INDEX events_summary ON events (first_mention, day, source_code, target_code, cameo, quad_class, goldstein);
