@@ -39,6 +39,9 @@ BOILERPLATE = re.compile(
 DEMONYM_SUFFIXES = ("an", "ans", "ian", "ians", "ese", "ish", "i", "is", "ic", "ch", "ot", "ots")
 # Display names where geonames' differ from what news calls the country.
 COUNTRY_NAMES = {"PSE": "Palestine", "VAT": "Vatican City", "MMR": "Myanmar", "SCG": "Serbia and Montenegro"}
+STATE_WORDS = {"republic", "kingdom", "federation", "state", "states", "commonwealth", "principality", "emirate",
+               "emirates", "sultanate", "union", "federal", "democratic", "islamic", "people's"}
+SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "y"}
 BIG_CITY = 500_000  # geonames cities at least this big are coded to their country
 # Single tokens that Phoenix lists as aliases but that are ordinary words or too ambiguous.
 COMMON = {
@@ -149,7 +152,8 @@ def read_blocks(path: Path) -> list[Block]:
     for block in blocks:
         latest = latest_code(block) or ""
         dated = any(c[1] or c[2] for c in block.codes)
-        block.person = block.person or (dated and len(latest) > 3)
+        country_block = path.name.startswith("Phoenix.Countries") and len(latest) == 3
+        block.person = block.person or (dated and not country_block)
     return blocks
 
 
@@ -157,8 +161,10 @@ def display(name: str) -> str:
     """'SERGEY_V._LAVROV_' -> 'Sergey V. Lavrov'; short all-letter words stay upper (acronyms)."""
     words = name.replace("_", " ").split()
     out = []
-    for w in words:
-        if len(w) <= 4 and w.isalpha() and not any(ch in "AEIOUY" for ch in w):
+    for i, w in enumerate(words):
+        if i and w.lower() in SMALL_WORDS:
+            out.append(w.lower())
+        elif len(w) <= 4 and w.isalpha() and not any(ch in "AEIOUY" for ch in w):
             out.append(w)  # NATO-like acronyms without vowels: keep
         elif "." in w and len(w) <= 5:
             out.append(w)
@@ -201,9 +207,9 @@ def place_kind(key: str, country_keys: set[str], capital_key: str | None, cities
     stems = {k.split(" ")[0][:3] for k in country_keys if k}
     if " " not in key and key.endswith(DEMONYM_SUFFIXES) and len(key) > 3 and key[:3] in stems:
         return "demonym"
-    padded = f" {key} "
-    if any(k and f" {k} " in padded for k in country_keys):
-        return "country"  # 'republic of serbia'
+    words = set(key.split(" "))
+    if words & STATE_WORDS and any(k and f" {k} " in f" {key} " for k in country_keys):
+        return "country"  # 'republic of serbia' (but 'south australia' is a place)
     return "place"
 
 
@@ -218,7 +224,7 @@ def build(shared: Path) -> None:
     # Places: blocks whose undated or latest code is a bare country code.
     places: dict[str, tuple[str, str]] = {}
     named_rows: list[str] = []
-    seen_named: dict[str, int] = {}
+    seen_named: dict[str, set[str]] = {}
     heads: dict[str, str] = {}
     for block in countries:
         latest = latest_code(block)
@@ -248,7 +254,7 @@ def build(shared: Path) -> None:
         places.setdefault(keyer(city), (iso, "city"))
 
     agents = read_agents(cameo / "Phoenix.agents.txt")
-    titles = set(agents) | {k for k, v in places.items() if v[1] in ("country", "demonym")}
+    titles = set(agents) | set(places) | extra_agent_keys()
     n_id = 0
     rows: list[tuple[str, str, str, list[str], str]] = []
     for source, blocks in (("countries", countries), ("international", international), ("nonstate", nonstate)):
@@ -257,27 +263,27 @@ def build(shared: Path) -> None:
             if not latest or (source == "countries" and len(latest) == 3 and not block.person):
                 continue
             keys = []
-            for n in block.names:
+            for n in (part for name in block.names for part in split_acronym(name)):
                 key = keyer(n)
                 if not key or key in places and not block.person:
                     continue
                 if " " not in key and (key in COMMON or len(key) < 3 and not n.isupper()):
                     continue
                 keys.append(key)
-            if block.person:  # titles before a name are read from the text itself
-                keys = [k for k in keys if not starts_with_title(k, titles)]
+            if block.person:  # titles before or agent words after a name are read from the text itself
+                keys = [k for k in keys if not starts_with_title(k, titles) and k.rsplit(" ", 1)[-1] not in titles]
             keys = list(dict.fromkeys(keys))
             if not keys:
                 continue
             n_id += 1
-            for key in keys:
-                seen_named[key] = seen_named.get(key, 0) + 1
             codes = ";".join(format_code(c) for c in block.codes)
+            for key in keys:
+                seen_named.setdefault(key, set()).add(codes)
             kind = "person" if block.person else "org"
-            rows.append((f"{source[0]}{n_id}", kind, display(block.names[0]), keys, codes))
+            rows.append((f"{source[0]}{n_id}", kind, display(split_acronym(block.names[0])[0]), keys, codes))
     for row_id, kind, name, keys, codes in rows:
         # one-word names shared by several actors (surnames) are too ambiguous to code
-        keys = [k for k in keys if " " in k or seen_named[k] == 1]
+        keys = [k for k in keys if " " in k or len(seen_named[k]) == 1]
         if keys:
             named_rows.append("\t".join([row_id, kind, name, "|".join(keys), codes]))
 
@@ -290,6 +296,19 @@ def build(shared: Path) -> None:
     write(OUT / "countries.tsv", ["country\tname"], (f"{k}\t{v}" for k, v in sorted(display_names.items())))
     write(OUT / "agents.tsv.gz", ["key\tcode"], (f"{k}\t{v}" for k, v in sorted(agents.items())))
     print(f"places {len(places)}, named {len(named_rows)}, agents {len(agents)} -> {OUT}")
+
+
+def extra_agent_keys() -> set[str]:
+    """Our own agent words (data/agents.extra.tsv), as keys."""
+    from dateline.actors.lexicon import read_tsv
+
+    return {keyer(row[0]) for row in read_tsv("agents.extra.tsv") if row[1] != "-"}
+
+
+def split_acronym(name: str) -> list[str]:
+    """'LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_' -> the long name and the acronym as two names."""
+    m = re.match(r"^(.*?)[_ ]*\(([A-Z0-9]{2,8})\)[_ ]*$", name)
+    return [m.group(1), m.group(2)] if m else [name]
 
 
 def starts_with_title(key: str, titles: set[str]) -> bool:

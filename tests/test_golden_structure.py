@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -33,18 +31,8 @@ def _structured() -> dict[str, dict]:
     return out
 
 
-def test_examples_match_their_golden_files() -> None:
-    found = _structured()
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.mkdir(parents=True, exist_ok=True)
-        for old in GOLDEN.glob("*.json"):
-            old.unlink()
-        for name, data in found.items():
-            (GOLDEN / f"{name}.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    recorded = {p.name.removesuffix(".json"): json.loads(p.read_text("utf-8")) for p in GOLDEN.glob("*.json")}
-    assert sorted(recorded) == sorted(found), "examples and golden files differ; run with UPDATE_GOLDEN=1 on purpose"
-    for name, data in found.items():
-        assert data == recorded[name], f"{name} changed; inspect the diff, then regenerate with UPDATE_GOLDEN=1"
+def test_examples_match_their_golden_files(golden) -> None:
+    golden(GOLDEN, _structured())
 
 
 @pytest.mark.parametrize("style,agency", [("/TASS/.", "TASS"), ("(Reuters) -", "Reuters"), ("(AP) —", "AP"),

@@ -117,3 +117,69 @@ def test_known_people_are_coded_at_the_publication_date(parse) -> None:
 def test_empty_text_gives_no_entities(parse) -> None:
     article, doc = parse("   ")
     assert find_entities(doc, article) == []
+
+
+def test_generic_groups_without_a_country_are_not_entities(parse) -> None:
+    text = "Many people fled the beach. The passengers were calm, and police closed the road."
+    article, doc = parse(text)
+    names = {e.name: e for e in find_entities(doc, article)}
+    assert "Many people" not in names and "The passengers" not in names
+    assert names["police"].actor.code == "COP"
+
+
+def test_a_common_name_is_not_coded_as_a_foreign_official_without_that_country(parse) -> None:
+    # The packaged data knows an Australian minister called Chris Evans (2008-2010).
+    article, doc = parse("The actor Chris Evans attended a film premiere in Los Angeles.", "2009-05-02")
+    evans = next(e for e in find_entities(doc, article) if e.name == "Chris Evans")
+    assert evans.actor is None
+    article, doc = parse("Chris Evans told reporters in Canberra that Australia would act.", "2009-05-02")
+    evans = next(e for e in find_entities(doc, article) if e.name == "Chris Evans")
+    assert evans.actor is not None and evans.actor.code == "AUSGOV"
+
+
+def test_a_forename_alone_joins_the_one_full_name_it_starts(parse) -> None:
+    text = "Mitchell Weiss, 52, was on the flight. Friends said Mitchell loved to travel."
+    article, doc = parse(text)
+    weiss = next(e for e in find_entities(doc, article) if e.name == "Mitchell Weiss")
+    assert [(m.text, m.rule) for m in weiss.mentions] == [("Mitchell Weiss", "ner"), ("Mitchell", "forename")]
+
+
+def test_continents_are_not_countries(parse) -> None:
+    article, doc = parse("Exports to North America and Latin America fell, while the United States grew.")
+    entities = {e.name: e for e in find_entities(doc, article)}
+    assert entities["United States"].actor.code == "USA"
+    assert all(e.actor is None for name, e in entities.items() if "America" in name and name != "United States")
+
+
+def test_an_office_before_a_name_is_a_title_not_an_organisation(parse) -> None:
+    article, doc = parse("Secretary of State Rex Tillerson met Chinese officials in Beijing.", "2017-06-01")
+    entities = find_entities(doc, article)
+    assert not any(e.name == "Secretary of State" for e in entities)
+    assert next(e for e in entities if e.name == "Chinese officials").actor.code == "CHNGOV"
+
+
+def test_a_surname_opening_the_headline_joins_the_full_name(parse) -> None:
+    text = "Kovac: Croatia backs the plan\n\nZAGREB, March 3 - Croatian Foreign Minister Marija Kovac backed the plan on Tuesday."
+    article, doc = parse(text)
+    kovac = next(e for e in find_entities(doc, article) if e.name == "Marija Kovac")
+    assert kovac.mentions[0].text == "Kovac" and kovac.mentions[0].start == article.text.index("Kovac")
+    assert kovac.id == "e1"
+
+
+def test_leaders_of_an_unnamed_owner_are_left_to_coreference(parse) -> None:
+    article, doc = parse("Russia supports the policy Serbia and its leaders pursue, officials said.")
+    names = [e.name for e in find_entities(doc, article)]
+    assert "its leaders" not in names and "officials" not in names
+
+
+def test_agreements_and_numbered_resolutions_are_laws_not_organisations(parse) -> None:
+    text = ("Both sides backed the Minsk agreements and Security Council Resolution 2202 on Monday. "
+            "Kyiv said Minsk remained the only basis for talks.")
+    article, doc = parse(text)
+    entities = find_entities(doc, article)
+    laws = {e.name: e for e in entities if e.type == "LAW"}
+    assert "Security Council Resolution 2202" in laws
+    assert all(e.actor is None for e in laws.values())
+    council = [e for e in entities if e.type == "ORG" and any(m.text == "Security Council" for m in e.mentions)]
+    assert council and council[0].actor.code == "IGOUNO"
+    assert "Minsk agreements" in laws

@@ -81,3 +81,60 @@ def test_known_person_role_comes_from_the_data_when_the_text_has_no_title(phrase
 def test_unknown_words_give_no_actor(phrase) -> None:
     assert code_phrase(phrase("The weather was fine.", "The weather")) is None
     assert code_phrase_all(phrase("The weather was fine.", "The weather")) == []
+
+
+def test_a_title_in_the_text_overrides_the_datas_elite_code(phrase) -> None:
+    # The data codes Vucic ELI-free but SRBGOVMED in 1999; 'former' in the text makes anyone ELI.
+    span = phrase("Former Serbian Prime Minister Aleksandar Vucic spoke.", "Former Serbian Prime Minister Aleksandar Vucic")
+    assert code_phrase(span, "2015-12-04").sector == "ELI"
+    zhivkov = code_phrase(phrase("Bulgarian President Todor Zhivkov arrived.", "Bulgarian President Todor Zhivkov"), "2000-01-01")
+    assert zhivkov.code == "BGRGOV" and zhivkov.role == "President"
+
+
+def test_surname_with_a_title_finds_the_one_person_in_office(phrase) -> None:
+    actor = code_phrase(phrase("President Mugabe flew home.", "President Mugabe"), "2005-06-01")
+    assert actor.code == "ZWEGOV" and "Mugabe" in actor.rule
+
+
+def test_an_organisations_officer_takes_the_organisations_code(phrase) -> None:
+    actor = code_phrase(phrase("U.N. Secretary-General Kofi Annan arrived.", "U.N. Secretary-General Kofi Annan"), "2000-01-01")
+    assert actor.country == "IGO" and actor.sector == "GOV"
+
+
+def test_owner_of_an_uncoded_head_is_the_actor(phrase) -> None:
+    span = phrase("Iraqi President Saddam Hussein's proposal was rejected.", "Iraqi President Saddam Hussein's proposal")
+    assert code_phrase(span, "1995-01-01").code == "IRQGOV"
+
+
+def test_member_of_a_body_is_coded_as_the_body(phrase) -> None:
+    span = phrase("A member of the Syrian parliament spoke.", "A member of the Syrian parliament")
+    assert code_phrase(span).code == "SYRLEG"
+
+
+def test_agent_word_as_modifier_gives_the_sector(phrase) -> None:
+    assert code_phrase(phrase("He died in Israeli police custody.", "Israeli police custody")).code == "ISRCOP"
+
+
+def test_counted_people_of_a_country_are_civilians(phrase) -> None:
+    assert code_phrase(phrase("Police detained nearly 2,000 Libyans.", "nearly 2,000 Libyans")).code == "LBYCVL"
+    assert code_phrase(phrase("Israel and the Palestinians agreed.", "Israel and the Palestinians")).code == "ISR"
+    assert [a.code for a in code_phrase_all(phrase("Israel and the Palestinians agreed.", "Israel and the Palestinians"))] == ["ISR", "PSE"]
+
+
+def test_a_regional_group_named_after_a_country_is_coded_to_it(phrase) -> None:
+    actor = code_phrase(phrase("Palestinian Islamic Jihad claimed the attack.", "Palestinian Islamic Jihad"))
+    assert actor.country == "PSE"
+
+
+def test_a_one_word_name_inside_a_longer_name_is_not_matched(phrase) -> None:
+    span = phrase("He met the Liberation Tigers of Tamil Eelam.", "the Liberation Tigers of Tamil Eelam")
+    assert code_phrase(span).code == "LKAREB"
+    span = phrase("President Omar Hassan al-Bashir spoke.", "President Omar Hassan al-Bashir")
+    actor = code_phrase(span, "2005-01-01")
+    assert actor is None or actor.country != "JOR"
+
+
+def test_a_loose_title_alone_does_not_code_an_unknown_person(phrase) -> None:
+    assert code_phrase(phrase("Spokeswoman Liz Ember declined to comment.", "Spokeswoman Liz Ember")) is None
+    actor = code_phrase(phrase("Kenyan spokeswoman Liz Ember declined.", "Kenyan spokeswoman Liz Ember"))
+    assert actor.code == "KENGOV" and actor.role == "Spokeswoman"

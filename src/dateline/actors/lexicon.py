@@ -52,7 +52,7 @@ class Hit:
         return None
 
 
-def _read_tsv(name: str) -> Iterator[list[str]]:
+def read_tsv(name: str) -> Iterator[list[str]]:
     """Rows of a packaged data file (gzipped or not), header skipped, comments dropped."""
     ref = resources.files("dateline.actors").joinpath("data", name)
     raw = ref.read_bytes()
@@ -112,17 +112,34 @@ class Lexicon:
                 return n, entries
         return 0, ()
 
-    def scan(self, tokens: Sequence[Token] | Span | Doc, offset: int | None = None) -> list[Hit]:
+    def _alone(self, entry: Entry, toks: Sequence[Token], words: Sequence[str], i: int) -> bool:
+        """A one-word name must not be part of a longer name ('Tigers' in 'Liberation Tigers of Tamil Eelam',
+        'Hassan' in 'Omar Hassan al-Bashir'); a title before a person's name is fine ('Minister Lavrov')."""
+        if entry.table not in ("named", "user") or toks[i].is_upper:
+            return True
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            return False
+        prev = toks[i - 1] if i > 0 else None
+        if prev is None or not prev.is_title or prev.pos_ != "PROPN" or prev.is_sent_start:
+            return True
+        return entry.kind == "person" and any(e.table == "agent" for e in self.phrases.get(words[i - 1], ()))
+
+    def scan(self, tokens: Sequence[Token] | Span | Doc, words: Sequence[str] | None = None) -> list[Hit]:
         """Greedy left-to-right longest matches over tokens, keeping only entries whose case fits."""
-        toks = list(tokens)
-        words = [t.lower_ for t in toks]
+        toks = tokens if isinstance(tokens, list) else list(tokens)
+        words = words if words is not None else [t.lower_ for t in toks]
         base = toks[0].i if toks else 0
         hits: list[Hit] = []
-        i = 0
-        while i < len(toks):
+        lengths = self.lengths
+        i, size = 0, len(toks)
+        while i < size:
+            if words[i] not in lengths:  # most words start no phrase: skip the call
+                i += 1
+                continue
             n, entries = self.match_at(words, i)
             if n:
-                kept = tuple(e for e in entries if case_fits(e, toks[i : i + n]))
+                kept = tuple(e for e in entries if case_fits(e, toks[i : i + n]) and (n > 1 or self._alone(e, toks, words, i)))
                 if kept:
                     hits.append(Hit(base + i, base + i + n, kept))
                     i += n
@@ -172,24 +189,26 @@ def phrase_key(text: str) -> str:
 
 def _entries() -> Iterator[Entry]:
     """Every packaged entry: our hand-written tables first, then those derived from Phoenix."""
-    for text, iso, kind, *_ in _read_tsv("places.extra.tsv"):
+    for text, iso, kind, *_ in read_tsv("places.extra.tsv"):
         key = phrase_key(text)
         yield Entry("place", key, iso, kind, _place_group(key, iso, kind), source="places.extra.tsv")
-    for key, iso, kind in _read_tsv("places.tsv.gz"):
+    for key, iso, kind in read_tsv("places.tsv.gz"):
         yield Entry("place", key, iso, kind, _place_group(key, iso, kind), source="places.tsv.gz")
-    for ident, kind, name, texts, codes, *_ in _read_tsv("named.extra.tsv"):
+        if kind == "demonym" and key.endswith(("an", "i")) and " " not in key:  # 'Albanian' -> 'Albanians'
+            yield Entry("place", key + "s", iso, kind, _place_group(key, iso, kind), source="places.tsv.gz")
+    for ident, kind, name, texts, codes, *_ in read_tsv("named.extra.tsv"):
         for text in [name] + [t for t in texts.split("|") if t]:
             yield Entry("named", phrase_key(text), None, kind, "x" + ident, name=name, codes=codes, source="named.extra.tsv")
-    for ident, kind, name, keys, codes in _read_tsv("named.tsv.gz"):
+    for ident, kind, name, keys, codes in read_tsv("named.tsv.gz"):
         for key in keys.split("|"):
             yield Entry("named", key, None, kind, ident, name=name, codes=codes, source="named.tsv.gz")
-    for text, code, kind, *_ in _read_tsv("agents.extra.tsv"):
+    for text, code, kind, *_ in read_tsv("agents.extra.tsv"):
         key = phrase_key(text)
         yield Entry("agent", key, code, kind, "agent:" + key, source="agents.extra.tsv")
         words = key.split(" ")
         plural = " ".join(words[:-1] + [pluralize(words[-1])])
         yield Entry("agent", plural, code, kind, "agent:" + plural, source="agents.extra.tsv")
-    for key, code in _read_tsv("agents.tsv.gz"):
+    for key, code in read_tsv("agents.tsv.gz"):
         yield Entry("agent", key, code, "", "agent:" + key, source="agents.tsv.gz")
 
 

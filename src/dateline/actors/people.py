@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Actor, Article
+from . import lexicon
 from .codes import make_actor
+from .lexicon import Entry
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 # Notes in the Phoenix files that read like a role ("Foreign Minister"), not like bookkeeping.
@@ -113,6 +115,33 @@ def resolve(codes: str, date: str | None, label: str) -> tuple[Actor | None, Rol
             return actor, None
     actor = make_actor(chosen.code, role=chosen.title, rule=f"{label} ({why}: {_describe(chosen)})")
     return actor, chosen
+
+
+_surnames: tuple[int, dict[str, list[Entry]]] | None = None
+
+
+def _surname_index() -> dict[str, list[Entry]]:
+    """Known people by surname (last word of their multi-word names), built once per lexicon."""
+    global _surnames
+    lex = lexicon.get()
+    if _surnames is None or _surnames[0] != id(lex):
+        index: dict[str, dict[str, Entry]] = {}
+        for entries in lex.phrases.values():
+            for e in entries:
+                if e.kind == "person" and e.table in ("named", "user") and " " in e.key:
+                    index.setdefault(e.key.rsplit(" ", 1)[1], {}).setdefault(e.group, e)
+        _surnames = (id(lex), {k: list(v.values()) for k, v in index.items()})
+    return _surnames[1]
+
+
+def by_surname(surname: str, date: str | None) -> Entry | None:
+    """The one known person with this surname who held a (non-elite) role on the date; None when not exactly one."""
+    people = _surname_index().get(surname, [])
+    day = normalise_date(date)
+    if day is None:
+        return people[0] if len(people) == 1 else None
+    holding = [e for e in people if any(r.dated and r.covers(day) and not r.code.endswith("ELI") for r in parse_roles(e.codes))]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _describe(role: Role) -> str:

@@ -1,0 +1,102 @@
+"""Names of entities: acronyms and the long names they stand for, country names, the name an entity is shown by."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from .lexicon import read_tsv
+
+if TYPE_CHECKING:
+    from .entities import Candidate
+
+_SMALL = {"of", "the", "and", "for", "in", "on", "de", "des", "du", "la", "le", "at", "to", "a", "an", "&"}
+_SPLIT = re.compile(r"[\s\-–/]+")
+
+
+def is_acronym(text: str) -> bool:
+    """'PACE', 'OSCE', 'U.N.': two to eight capitals (dots allowed), no lower case."""
+    if len(text) > 16 or not text[:1].isupper():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and all(c.isalnum() or c in ".&" for c in text)
+
+
+def initials(name: str) -> str:
+    """'Organization for Security and Co-operation in Europe' -> 'OSCE' (small words and lower-case parts skipped)."""
+    out = []
+    for word in _SPLIT.split(name):
+        if not word or word.lower() in _SMALL or not word[0].isupper():
+            continue
+        out.append(word[0])
+    return "".join(out)
+
+
+def acronym_definitions(texts: list[str]) -> Iterator[tuple[int, int]]:
+    """(acronym token, end of the long name) for every 'Long Name (ACR)' among the token texts."""
+    n = len(texts)
+    for i, text in enumerate(texts):
+        if text == "(" and 0 < i and i + 1 < n and is_acronym(texts[i + 1]):
+            if i + 2 >= n or texts[i + 2] in (")", ",", ";"):
+                yield i + 1, i
+
+
+class AcronymIndex:
+    """Acronyms defined in the text, and the initials of the long names seen, each pointing at an entity key."""
+
+    def __init__(self) -> None:
+        self._defined: dict[str, tuple[str, ...]] = {}
+        self._initials: dict[str, tuple[str, ...]] = {}
+        self._long_keys: set[tuple[str, ...]] = set()
+
+    def define(self, short: str, key: tuple[str, ...]) -> None:
+        self._defined.setdefault(_bare(short), key)
+        self._long_keys.add(key)
+
+    def add_name(self, name: str, key: tuple[str, ...]) -> None:
+        letters = initials(name)
+        if len(letters) >= 2:
+            self._initials.setdefault(letters, key)
+        self._long_keys.add(key)
+
+    def lookup(self, short: str) -> tuple[str, ...] | None:
+        bare = _bare(short)
+        return self._defined.get(bare) or self._initials.get(bare)
+
+    def has_long(self, key: tuple[str, ...]) -> bool:
+        return key in self._long_keys
+
+
+def _bare(text: str) -> str:
+    return "".join(c for c in text if c.isalpha()).upper()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    return {iso: name for iso, name, *_ in read_tsv("countries.tsv")}
+
+
+def country_name(iso: str) -> str:
+    """'RUS' -> 'Russia' (the code itself when unknown)."""
+    return _countries().get(iso, iso)
+
+
+def pick_name(cands: list[Candidate], text_of: Callable[[Candidate], str]) -> str:
+    """The entity's name: country name, longest full name, long form over acronym, else the first mention."""
+    key = cands[0].key
+    if key[0] == "country":
+        return country_name(key[1])
+    if key[0] == "agent":
+        return cands[0].name or text_of(cands[0])
+    written = [c for c in cands if c.rule not in ("demonym", "acronym")]
+    full = [c for c in written if not is_acronym(text_of(c))]
+    pool = full or written
+    if pool:
+        best = max(pool, key=lambda c: (c.end - c.start, not text_of(c).isupper(), -c.start))
+        name = text_of(best)
+        if best.name and best.end - best.start == 1 and (cands[0].label == "PERSON" or is_acronym(name)):
+            return best.name  # only a surname or an acronym in the text: the lexicon's full name
+        return name
+    named = next((c.name for c in cands if c.name), None)
+    return named or text_of(cands[0])
