@@ -316,10 +316,11 @@ class QueryMixin:
                                    balance, float(gs) if gs is not None else None))
         return out
 
-    def _actor_names(self: Store, codes: list[str], q: EventQuery) -> dict[str, str]:
-        """The name each actor code is most often written as in the events the query selects."""
+    def _actor_names(self: Store, codes: list[str], q: EventQuery | None = None) -> dict[str, str]:
+        """The name each actor code is most often written as in the events the query selects (all by default)."""
         if not codes:
             return {}
+        q = q or EventQuery(dedup=False)
         marks = ", ".join("?" * len(codes))
         where, params = self._where(q)
         side = (f"SELECT e.{{s}}_code, e.{{s}}_text, COUNT(*) FROM {_events_from(q)} WHERE e.{{s}}_code IN ({marks}) "
