@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, Iterable
 import numpy as np
 
 from .query import EVENT_KEY
-from .rows import in_lead, unpack
 
 if TYPE_CHECKING:
     from .base import Store
@@ -146,22 +145,3 @@ def forget(store: Store, article_ids: Iterable[str]) -> None:
     for article_id in article_ids:
         store._run("DELETE FROM bands WHERE article_id = ?", (article_id,))
         store._run("DELETE FROM signatures WHERE article_id = ?", (article_id,))
-
-
-def backfill(store: Store) -> int:
-    """Migration step to schema 2: signatures, clusters, first mentions and lead flags for older rows."""
-    done = 0
-    last = -1
-    while True:
-        rows = store._all("SELECT pk, id, document FROM articles WHERE pk > ? ORDER BY pk LIMIT 500", (last,))
-        if not rows:
-            recount(store, [r[0] for r in store._all("SELECT DISTINCT cluster_id FROM articles")])
-            return done
-        for pk, article_id, payload in rows:
-            last = pk
-            article = unpack(payload)
-            store._many("UPDATE events SET in_lead = ? WHERE article_id = ? AND id = ?",
-                        [(int(in_lead(article, v.evidence)), article_id, v.id) for v in article.events])
-            forget(store, [article_id])
-            link(store, article_id, signature(article.text))
-            done += 1

@@ -20,7 +20,7 @@ CREATE TABLE articles (
   dateline_place TEXT,
   dateline_agency TEXT,
   text TEXT NOT NULL,
-  document BYTEA NOT NULL, -- the article's contract JSON, zlib-compressed (rows.pack/unpack)
+  json TEXT NOT NULL,
   added TEXT NOT NULL,
   tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED
 );
@@ -119,10 +119,11 @@ CREATE TABLE events (
   quad_class INTEGER,
   UNIQUE (article_id, id)
 );
--- text_pattern_ops lets prefix ranges (RUS..RUT, 05..06) use the index whatever the collation;
--- days run newest first with undated events last, the order every event listing asks for.
-CREATE INDEX events_source ON events (source_code text_pattern_ops, day DESC NULLS LAST);
-CREATE INDEX events_target ON events (target_code text_pattern_ops, day DESC NULLS LAST);
-CREATE INDEX events_cameo ON events (cameo text_pattern_ops, day DESC NULLS LAST);
-CREATE INDEX events_plover ON events (plover, day DESC NULLS LAST);
-CREATE INDEX events_day ON events (day DESC NULLS LAST, pk DESC);
+-- text_pattern_ops lets prefix ranges (RUS..RUT, 05..06) use the index whatever the collation.
+CREATE INDEX events_source ON events (source_code text_pattern_ops, day);
+CREATE INDEX events_target ON events (target_code text_pattern_ops, day);
+CREATE INDEX events_source_country ON events (source_country, day);
+CREATE INDEX events_target_country ON events (target_country, day);
+CREATE INDEX events_cameo ON events (cameo text_pattern_ops, day);
+CREATE INDEX events_plover ON events (plover, day);
+CREATE INDEX events_day ON events (day);

@@ -20,7 +20,7 @@ CREATE TABLE articles (
   dateline_place TEXT,
   dateline_agency TEXT,
   text TEXT NOT NULL,
-  document BLOB NOT NULL, -- the article's contract JSON, zlib-compressed (rows.pack/unpack)
+  json TEXT NOT NULL,
   added TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles (published);
@@ -117,6 +117,8 @@ CREATE TABLE events (
 );
 CREATE INDEX events_source ON events (source_code, day);
 CREATE INDEX events_target ON events (target_code, day);
+CREATE INDEX events_source_country ON events (source_country, day);
+CREATE INDEX events_target_country ON events (target_country, day);
 CREATE INDEX events_cameo ON events (cameo, day);
 CREATE INDEX events_plover ON events (plover, day);
 CREATE INDEX events_day ON events (day);
