@@ -85,7 +85,9 @@ def test_a_prediction_elsewhere_is_false_but_not_a_trap() -> None:
 def test_actor_codes_compare_by_country_or_organisation_then_sector() -> None:
     assert actor_ok("RUSGOV", ("RUS",)) and not actor_ok("RUSGOV", ("RUS",), with_sector=True)
     assert actor_ok("RUSGOV", ("RUS", "RUSGOV"), with_sector=True)
-    assert actor_ok("IGOUNOIAE", ("IGOUNO",)) and not actor_ok("IGOEUREEC", ("IGOUNO",))
+    assert actor_ok("IGOUNOIAE", ("IGOUNO",), with_sector=True) and not actor_ok("IGOUNO", ("IGOUNOIAE",), with_sector=True)
+    assert actor_ok("IGOWSTOAS", ("IGOOAS",), with_sector=True) and not actor_ok("IGOEUREEC", ("IGOUNO",), with_sector=True)
+    assert actor_ok("IGOEUREEC", ("IGOUNO",)) and not actor_ok("NGOHRI", ("IGOUNO",))
     assert actor_ok("WST", ("WST",)) and not actor_ok("USA", ("WST",)) and not actor_ok("MED", ("WST",))
     assert not actor_ok(None, ("RUS",))
 
@@ -110,6 +112,7 @@ def test_quotes_match_by_overlap_and_speakers_by_name_or_alternative() -> None:
     s = tally.scores()
     assert s["precision@0.8"] == 0.5 and s["recall@0.8"] == 1.0 and s["speaker_accuracy@0.8"] == 1.0 and s["cue_accuracy@0.8"] == 1.0
     assert not speaker_ok(PredictedQuote("x", None, "Ruritania"), gold[0])
+    assert normalize_name("Mali's army") == normalize_name("the Mali army")
 
 
 def test_headline_events_and_quotes_are_left_out() -> None:

@@ -9,7 +9,7 @@ headline or standfirst are left out (the gold covers the body). Scores are given
   CAMEO root only, `conflict_*` on quad classes 3-4 (predicted conflict codes for precision, gold ones for
   recall), `asserted_precision` (of events coded as having happened, mode null, the share that answer a gold
   event that did happen), `traps_avoided` (share of non-events nobody coded wrongly), and on matched events the
-  accuracy of source and target (country or organisation; `*_actor_*` with the sector too), mode, date (a finer
+  accuracy of source and target (country, or IGO / NGO; `*_actor_*` with the sector or the organisation too), mode, date (a finer
   predicted date inside a coarser gold one counts), location (name or country) and reported-by-quote.
 Every metric is higher-is-better, so the gate can keep floors on them; counts are printed by the command.
 """

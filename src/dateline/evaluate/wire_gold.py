@@ -26,9 +26,9 @@ Span = tuple[int, int]
 
 
 def normalize_name(name: str | None) -> str:
-    """A speaker name compared without case, accents' composed/decomposed forms, curly apostrophes or a leading 'the'."""
+    """A speaker name compared without case, Unicode form, curly apostrophes, a possessive 's or a leading 'the'."""
     text = unicodedata.normalize("NFC", (name or "").replace("’", "'")).casefold()
-    text = " ".join(text.split())
+    text = " ".join(re.sub(r"'s\b", "", text).split())
     return text[4:] if text.startswith("the ") else text
 
 

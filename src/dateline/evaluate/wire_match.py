@@ -73,30 +73,33 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _who(code: str | None) -> tuple[str | None, str | None]:
-    """(actor, sector) of a code: the country, or the organisation (first six letters) for IGO/NGO codes."""
-    if not code:
-        return None, None
-    head = country(code)
-    if head in TRANSNATIONAL_HEADS:
-        return code[:6].upper(), code[6:9].upper() or None
-    return head, sector(code)
+def _blocks(code: str) -> frozenset[str]:
+    return frozenset(code[i:i + 3].upper() for i in range(0, len(code), 3))
 
 
 def actor_ok(predicted: str | None, allowed: Sequence[str | None], with_sector: bool = False) -> bool:
-    """The predicted actor code names an allowed one: same country (or organisation), and same sector when asked."""
+    """The predicted actor code names an allowed one: same country, and same sector when asked.
+
+    International and non-governmental organisations share the country-level head IGO / NGO (as in the events
+    scorer); with the sector asked, the predicted code must hold every three-letter block of the gold one, since
+    Phoenix codes nest regional blocks (IGOWSTOAS for the OAS still names IGO and OAS; IGOUNO does not name the
+    IAEA's IGOUNOIAE)."""
     if not predicted:
         return False
-    who, part = _who(predicted)
+    head = country(predicted)
     for gold in allowed:
         if gold is None:
             continue
-        g_who, g_part = _who(gold)
-        if g_who != who:
+        g_head = country(gold)
+        if g_head != head:
             continue
-        if g_who is None and part != g_part:
+        if g_head in TRANSNATIONAL_HEADS:
+            if not with_sector or _blocks(gold) <= _blocks(predicted):
+                return True
+            continue
+        if g_head is None and sector(predicted) != sector(gold):
             continue  # sector-only codes (MED, CVL, WST) must be the same word
-        if not with_sector or part == g_part:
+        if not with_sector or sector(predicted) == sector(gold):
             return True
     return False
 
