@@ -207,6 +207,7 @@ def _event(cand: Candidate, source: EventActor | None, target: EventActor | None
         id="v0",
         cameo=cand.code,
         plover=lex.plover_type(cand.code),
+        plover_mode=lex.plover_mode(cand.code),
         evidence=article.span(start, end),
         trigger=article.span(t_start, t_end),
         rule=cand.rule,
