@@ -53,6 +53,7 @@ def test_codes_plover_05_files_elsewhere_score_by_their_05_type():
     assert scorer.scored_type(_event("0831", "CONCEDE", "met", "USA", None)) == "RETREAT"
     assert scorer.scored_type(_event("1712", "ASSAULT", "met", "USA", None)) == "COERCE"
     assert scorer.scored_type(_event("0841", "RETREAT", "met", "USA", None)) == "RETREAT"
+    assert scorer.scored_type(_event("192", "COERCE", "met", "USA", None)) == "ASSAULT"  # 0.5 FIGHT, read as ASSAULT
     scores, _ = scorer.score_plover([_record("RETREAT", "(EVT: met)", ["USA"])], [[lifted]])
     assert scores["events.plover.type_accuracy"] == 0.0
 

@@ -166,3 +166,26 @@ def test_headline_restating_the_body_keeps_the_body_sentence(nlp):
 def test_a_conjunct_of_a_passive_verb_shares_its_subject_not_its_agent(code):
     ev = only(code("Serbia was invited by Hungary and will visit Budapest."), "visit")
     assert (ev.source.code, ev.target.code) == ("SRB", "HUN")
+
+
+def test_what_an_accusation_alleges_is_not_coded_as_done(code):
+    events = code("Oxfam accused Kenya of violating the border agreement with Somalia.", {"Oxfam": "NGO"})
+    assert [e.trigger.text for e in events] == ["accused"]
+    assert events[0].target.code == "KEN"
+
+
+def test_a_travel_verb_needs_a_destination(code):
+    assert code("A Kenyan diplomat went missing on Monday.") == []
+    ev = only(code("The Peruvian president went to Chile on Monday."), "went")
+    assert (ev.source.code, ev.target.code) == ("PERGOV", "CHL")  # the president, not Peru that modifies him
+
+
+def test_no_event_when_neither_side_is_identified(code):
+    assert code("The West suspected nothing and the crowd praised the team.") == []
+
+
+def test_an_official_who_resigns_leaves_office(code):
+    assert only(code("The Peruvian prime minister resigned."), "resigned").rule == "CAMEO.2.0:RESIGN:MINISTER *"
+    ev = only(code("The Peruvian president resigned on Sunday."), "resigned")
+    assert ev.cameo == "0831" and ev.rule.endswith("+office")
+    assert only(code("The rebel commander resigned."), "resigned").cameo == "083"

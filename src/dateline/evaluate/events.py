@@ -12,8 +12,10 @@ The gold was coded with PLOVER 0.5; the coder writes the 2021 table's types. Com
   scored by their 0.5 type (VERSION_05): the 0.5 manual makes lifting a curfew or a state of
   emergency (0813, 0814) a verbal CONCEDE ("remove curfews") where 2021 says RETREAT, makes
   resignations (0831) RETREAT ("RETREAT also covers resignations of government officials") where
-  2021 says CONCEDE, and lists "destroy property" (1712) among COERCE's modes where 2021 says
-  ASSAULT. Only those codes are read so; no type accepts two gold types.
+  2021 says CONCEDE, lists "destroy property" (1712) among COERCE's modes where 2021 says
+  ASSAULT, and sets threats of occupation apart from "FIGHT, which refers to military
+  occupations that have been or are being carried out" (192, COERCE in 2021). Only those codes
+  are read so (their 0.5 names then as above: FIGHT as ASSAULT); no type accepts two gold types.
 - gold modes of 0.5 read as the 2021 table's (MODE_ALIASES: 'strike-hun' is 'hunger', 'censor'
   the 'restrict' of 1721, a threatened curfew the 'restrict' of 1323, ...);
 - gold sectors in PLOVER's letters read as CAMEO's (SECTOR_ALIASES): PLOVER's MED is health
@@ -68,7 +70,7 @@ from ..paths import shared_dir
 PLOVER = "eval/events/plover-gsr-dev.json"
 UNASSERTED = frozenset({"hypothetical", "negated"})  # no gold record states such an event; they are not compared
 TYPE_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
-VERSION_05 = {"0813": "CONCEDE", "0814": "CONCEDE", "0831": "RETREAT", "1712": "COERCE"}
+VERSION_05 = {"0813": "CONCEDE", "0814": "CONCEDE", "0831": "RETREAT", "1712": "COERCE", "192": "FIGHT"}
 MODE_ALIASES = {"strike-hun": "hunger", "strike-gen": "boycott", "riot-spon": "riot", "riot-org": "riot",
                 "demo-org": "demo", "demo-spon": "demo", "host": "visit", "destroy": "seize", "censor": "restrict",
                 "detain": "arrest", "confiscate": "seize", ("THREATEN", "curfew"): "restrict", ("THREATEN", "martial-law"): "restrict",
@@ -109,7 +111,8 @@ def scored_type(ev: Event) -> str | None:
     """The type an event is scored by: PLOVER 0.5's for the codes 0.5 files elsewhere, else the 2021 type."""
     for n in (4, 3):
         if ev.cameo[:n] in VERSION_05:
-            return VERSION_05[ev.cameo[:n]]
+            old = VERSION_05[ev.cameo[:n]]
+            return TYPE_ALIASES.get(old, old)
     return ev.plover
 
 

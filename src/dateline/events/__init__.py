@@ -14,6 +14,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Token
 
+from ..actors.codes import sector_of, split_code
 from ..model import Article, Event, EventActor, Quote
 from . import when
 from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
@@ -92,6 +93,17 @@ def _pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]
     return [(s, None if _same(s, t) else t) for s, t in pairs]
 
 
+def _identified(actor: EventActor | None, article: Article) -> bool:
+    """Whether an actor says who it is: an actor code, or a person, organisation or group of the story that has
+    none (as CAMEO coders drop events whose actors are both uncoded, an event needs one side that is)."""
+    if actor is None:
+        return False
+    if actor.code:
+        return True
+    ent = article.entity(actor.entity)
+    return ent is not None and ent.type in ("PERSON", "ORG", "NORP")
+
+
 def _key(ev: Event) -> tuple:
     return (ev.cameo, ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.mode, ev.date)
 
@@ -122,8 +134,8 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
             if not sources:
                 continue  # PLOVER records need a source; a sourceless trigger is a mention, not a coded event
             for source, target in _pairs(cand, sources, targets):
-                if source is None and target is None:
-                    continue
+                if not (_identified(source, article) or _identified(target, article)):
+                    continue  # "the West suspected ...": no actor code or entity on either side, nothing to code
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote)
                 if _restates(cand, ev, sentence_events):
                     continue
@@ -139,6 +151,16 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     for i, ev in enumerate(events, 1):
         ev.id = f"v{i}"
     return events
+
+
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _office_code(code: str, source: EventActor | None, lex: Lexicon) -> str | None:
+    """The code of an act done by a holder of state office (an official who resigns leaves office: 0831)."""
+    if source is None or not source.code or (up := lex.holder_code(code)) is None:
+        return None
+    return up if sector_of(split_code(source.code)[1]) in OFFICE_SECTORS else None
 
 
 def _unattributed(cand: Candidate, article: Article) -> EventActor | None:
@@ -199,25 +221,28 @@ def _event(cand: Candidate, source: EventActor | None, target: EventActor | None
         if mods:
             t_start = mods[0].idx
     mode = cand.mode
+    code, rule = cand.code, cand.rule
+    if (office := _office_code(code, source, lex)) is not None:
+        code, rule = office, f"{rule}+office"
     dated = when.event_date(cand.anchors, anchor, mode == "future")
     if mode is None and dated is not None and when.is_historical(dated, anchor):
         mode = "historical"
     place_target = cand.place_target
     return Event(
         id="v0",
-        cameo=cand.code,
-        plover=lex.plover_type(cand.code),
-        plover_mode=lex.plover_mode(cand.code),
+        cameo=code,
+        plover=lex.plover_type(code),
+        plover_mode=lex.plover_mode(code),
         evidence=article.span(start, end),
         trigger=article.span(t_start, t_end),
-        rule=cand.rule,
+        rule=rule,
         source=source,
         target=target,
         mode=mode,
         date=dated[0] if dated else None,
         date_granularity=dated[1] if dated else None,  # type: ignore[arg-type]
-        location=find_place(trig, cand.anchors, cand.code, place_target, article.dateline.place),
+        location=find_place(trig, cand.anchors, code, place_target, article.dateline.place),
         reported_by=quote.id if quote else None,
-        goldstein=lex.goldstein_score(cand.code),
-        quad_class=quad_class(cand.code),
+        goldstein=lex.goldstein_score(code),
+        quad_class=quad_class(code),
     )

@@ -81,6 +81,11 @@ class ActorResolver:
                 return EventActor(text=head.text, code=ent.actor.code if ent.actor else None, entity=ent.id,
                                   span=self.article.span(head.idx, head.idx + len(head)))
         entity = self.mentions.at(span.start_char, span.end_char, head.idx)
+        if entity is not None and head.pos_ == "NOUN" and self.code_phrase is not None and not self._holds(entity, head):
+            # "the Peruvian president": the mention found is Peru's, a modifier; the phrase is the president
+            actor = self.code_phrase(span, self.date)
+            if actor is not None and actor.sector is not None:
+                return EventActor(text=span.text, code=actor.code, span=self.article.span(span.start_char, span.end_char))
         code = entity.actor.code if entity is not None and entity.actor is not None else None
         if code is None and self.code_phrase is not None and head.lower_ not in PRONOUNS:
             actor = self.code_phrase(span, self.date)
@@ -115,6 +120,11 @@ class ActorResolver:
                 return [EventActor(text=span.text, code=a.code, entity=None, span=where) for a in actors]
         actor = self.resolve(head, quote)
         return [actor] if actor is not None else []
+
+    @staticmethod
+    def _holds(entity, head: Token) -> bool:
+        """Whether one of the entity's mentions covers the phrase's head word."""
+        return any(m.start <= head.idx < m.end for m in entity.mentions)
 
     @staticmethod
     def _nameable(head: Token) -> bool:

@@ -33,6 +33,12 @@ DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech 
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+# Verbs whose 'of'/'for'/'with' phrase holds what is alleged: 'accused X of violating', 'suspected of blowing up'.
+CLAIM_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "indict", "convict", "allege", "fault"})
+GROUND_PREPS = frozenset({"of", "for", "with"})
+# CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
+# 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
+DESTINATIONS = {"GO_SOMEWHERE": frozenset({"to", "for", "into", "toward", "towards"}), "ARRIVE": frozenset({"in", "at", "to"})}
 
 
 @dataclass(slots=True)
@@ -167,6 +173,8 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for token in verbs:
         if token.dep_ in ("amod", "compound"):
             continue  # a participle used as an adjective ("the planned deployment") names no act
+        if _alleged(token):
+            continue
         lemma = lex.lemma(token)
         if lemma in modes.SPEECH:
             speech.append(token)
@@ -179,13 +187,13 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
                 continue
         elif _light_object(token, lex) is not None:
             continue
-        if code is None or code[:2] in DROP_ROOTS:
+        if code is None or code[:2] in DROP_ROOTS or (pattern is None and not _destined(token, rule)):
             continue
         place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
         by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse)
         by_token[token.i].targets = _verb_target_groups(token, ptarget, code)
     for token in nouns:
-        if token.i in matched_objects:
+        if token.i in matched_objects or _alleged(token):
             continue
         sense = _event_noun(token, lex)
         if sense is None:
@@ -212,6 +220,24 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
             cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]
         out.append(cand)
     return out
+
+
+def _destined(verb: Token, rule: str) -> bool:
+    """Whether a verb coded by its dictionary default may stand: a travel verb needs a destination."""
+    parts = rule.split(":")
+    if len(parts) < 3 or parts[1] not in DESTINATIONS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in DESTINATIONS[parts[1]] for c in verb.children) or \
+        (parts[2] == "tour" and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _alleged(token: Token) -> bool:
+    """What an accusation alleges ('accused X of violating rights'): the claim's content, not a coded fact;
+    the accusation itself is the event (with the accused as its target)."""
+    head = token.head
+    if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
+        return False
+    return head.head.lemma_.lower() in CLAIM_VERBS
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:

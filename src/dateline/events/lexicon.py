@@ -5,7 +5,8 @@ Data files (src/dateline/events/data/, see NOTICE there):
 - cameo_plover.tsv: derived from CAMEO2PLOVER-2021.txt by the same script (CC BY-SA 4.0).
 - goldstein.tsv: the Goldstein (1992) conflict-cooperation weight of each CAMEO code.
 - extensions.tsv: ours, hand-written: event nouns, light verbs, extra verbs and patterns, codes
-  that PLOVER reads differently from CAMEO, and PLOVER types for roots the 2021 table leaves out.
+  that PLOVER reads differently from CAMEO, PLOVER types for roots the 2021 table leaves out, and
+  codes an act takes when an office holder does it (resigning).
 Everything is loaded once per process and indexed by lemma.
 """
 
@@ -79,6 +80,10 @@ class Lexicon:
     def recode(self, kind: str, code: str) -> str | None:
         """The intent ('intent'), refusal ('reject') or threat ('threat') code for an action code, if CAMEO has one."""
         return _lookup(self.recodes.get(kind, {}), code)
+
+    def holder_code(self, code: str) -> str | None:
+        """The code an act takes when an office holder does it ('083' resign → '0831' leave office), if any."""
+        return self.recodes.get("holder", {}).get(code)
 
     def plover_type(self, code: str) -> str | None:
         """The PLOVER event type of a CAMEO code (most specific row of the table that covers it)."""
@@ -160,11 +165,12 @@ def _cameo_verbs(data: dict) -> dict[str, list[VerbSense]]:
     return verbs
 
 
-def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]]) -> tuple[dict, set, dict, dict]:
+def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]],
+                      synsets: dict[str, list[str]]) -> tuple[dict, set, dict, dict]:
     nouns: dict[str, list[NounSense]] = {}
     light: set[str] = set()
     plover_extra: dict[str, tuple[str, str]] = {}
-    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}}
+    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}, "holder": {}}
     for kind, key, code, arg, note in (r[:5] for r in rows):
         if kind in recodes:
             recodes[kind][key] = code
@@ -182,7 +188,11 @@ def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]]) 
                 sense.code, sense.rule = (code or None), f"dateline:verb:{key}"
             verbs[key] = senses
         elif kind == "pattern":
-            compiled = compile_pattern(arg, {})
+            unknown = [w for w in arg.replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ").split()
+                       if w.startswith("&") and w[1:] not in synsets]
+            if unknown:
+                raise ValueError(f"extensions.tsv: unknown synonym set {unknown[0]} in {arg!r}")
+            compiled = compile_pattern(arg, synsets)
             if compiled is None:
                 raise ValueError(f"extensions.tsv: pattern without '*': {arg!r}")
             pattern = build_pattern({**compiled, "code": code}, f"dateline:{key}:{arg}")
@@ -201,7 +211,7 @@ def load() -> Lexicon:
     """The lexicon, loaded once per process from the package's data files."""
     data = json.loads((DATA / "cameo_verbs.json").read_text("utf-8"))
     verbs = _cameo_verbs(data)
-    nouns, light, plover_extra, recodes = _apply_extensions(_rows(DATA / "extensions.tsv"), verbs)
+    nouns, light, plover_extra, recodes = _apply_extensions(_rows(DATA / "extensions.tsv"), verbs, data.get("synsets", {}))
     plover = {r[0]: (r[1], r[2].strip()) for r in _rows(DATA / "cameo_plover.tsv")}
     for code, row in plover_extra.items():
         plover.setdefault(code, row)
