@@ -15,7 +15,7 @@ def test_planning_to_visit_is_a_future_intent_to_meet(code):
     ev = only(code("The Czech prime minister is planning to visit Warsaw.", PM), "visit")
     assert ev.mode == "future"
     assert ev.cameo == "036" and ev.plover == "AGREE"
-    assert (ev.source.code, ev.target.code) == ("CZEGOV", "POL")
+    assert (ev.source.code, ev.target.code) == ("CZEGOV", "POLGOV")
     assert ev.location.name == "Warsaw"
 
 

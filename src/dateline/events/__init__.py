@@ -14,11 +14,11 @@ from itertools import product
 
 from spacy.tokens import Doc, Token
 
-from ..actors.codes import sector_of, split_code
 from ..model import Article, Event, EventActor, Quote
 from . import when
 from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
 from .coder import Candidate, TriggerIndex, find_candidates
+from .context import localise, office_code, unattributed
 from .lexicon import Lexicon, load, quad_class
 from .where import find_place
 
@@ -129,7 +129,7 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
             quote = quotes.at(cand.trigger.idx)
             sources = _actors(cand.sources, resolver, quote, cand.trigger, subject=True)
             targets = _targets(cand, resolver, quote)
-            if not sources and targets and (unknown := _unattributed(cand, article)):
+            if not sources and targets and (unknown := unattributed(cand, article)):
                 sources = [unknown]
             if not sources:
                 continue  # PLOVER records need a source; a sourceless trigger is a mention, not a coded event
@@ -137,6 +137,7 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 if not (_identified(source, article) or _identified(target, article)):
                     continue  # "the West suspected ...": no actor code or entity on either side, nothing to code
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote)
+                localise(ev)
                 if _restates(cand, ev, sentence_events):
                     continue
                 sentence_events.append((cand, ev))
@@ -151,35 +152,6 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     for i, ev in enumerate(events, 1):
         ev.id = f"v{i}"
     return events
-
-
-OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-
-
-def _office_code(code: str, source: EventActor | None, lex: Lexicon) -> str | None:
-    """The code of an act done by a holder of state office (an official who resigns leaves office: 0831)."""
-    if source is None or not source.code or (up := lex.holder_code(code)) is None:
-        return None
-    return up if sector_of(split_code(source.code)[1]) in OFFICE_SECTORS else None
-
-
-def _unattributed(cand: Candidate, article: Article) -> EventActor | None:
-    """CAMEO's actor for force or coercion whose doer the text does not name: 'a roadside bomb killed ...'
-    and 'was arrested in X' have as source the place's country, with sector UAF (unidentified armed
-    forces) for violence; the source's words, when there are any, stay as its text."""
-    root = cand.code[:2]
-    if cand.kind != "verb" or root not in ("17", "18", "19", "20"):
-        return None
-    place = find_place(cand.trigger, cand.anchors, cand.code, None, article.dateline.place)
-    if place is None or place.country is None:
-        return None
-    words = cand.sources[0] if cand.sources else None
-    code = place.country + ("UAF" if root != "17" else "")
-    if words is None:
-        return EventActor(text=place.name, code=code)
-    start, end = ActorResolver.phrase(words)
-    span = words.doc[start:end]
-    return EventActor(text=span.text, code=code, span=article.span(span.start_char, span.end_char))
 
 
 def _restates(cand: Candidate, ev: Event, earlier: list[tuple[Candidate, Event]]) -> bool:
@@ -222,7 +194,7 @@ def _event(cand: Candidate, source: EventActor | None, target: EventActor | None
             t_start = mods[0].idx
     mode = cand.mode
     code, rule = cand.code, cand.rule
-    if (office := _office_code(code, source, lex)) is not None:
+    if (office := office_code(code, source, lex)) is not None:
         code, rule = office, f"{rule}+office"
     dated = when.event_date(cand.anchors, anchor, mode == "future")
     if mode is None and dated is not None and when.is_historical(dated, anchor):

@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import modes
-from .actors import (clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, subject_of,
-                     verb_targets)
+from .actors import (clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
+                     subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
 from .patterns import Pattern, best_match, verb_context
 
@@ -204,6 +204,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for gov in governors:
         _govern(gov, by_token)
     _speech_demands(speech, by_token)
+    _merge_purposes(by_token)
     out = []
     for cand in sorted(by_token.values(), key=lambda c: c.trigger.i):
         if cand.kind == "verb":
@@ -220,6 +221,17 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
             cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]
         out.append(cand)
     return out
+
+
+def _condition_subjects(verb: Token) -> list[list[Token]]:
+    """The party a threat's condition names ('... unless X withdraws', 'threatened to stop talks if X goes ahead')."""
+    around = [verb, *[c for c in verb.children if c.dep_ == "xcomp"]] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    return [[s] for v in around for c in v.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _destined(verb: Token, rule: str) -> bool:
@@ -247,9 +259,13 @@ def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[l
     groups = verb_targets(verb, ptarget)
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
         groups.extend(verb_targets(xcomp, None))
-    if code[:2] == "13":
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)):
-            groups.extend([s] for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c)):
+        groups.extend(verb_targets(conj, None))  # "donated and delivered supplies to X": the shared object's X
+    threat = code[:2] == "13" or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in modes.THREATEN)
+    if threat:
+        groups.extend(_condition_subjects(verb))
+    if code[:2] == "14":
+        groups.extend(protested(verb))
     if code[:2] in CLAUSE_TARGET_ROOTS and (subjects := clause_subjects(verb)):
         groups.append(subjects)
     if code[:2] in PLACE_TARGET_ROOTS and (places := place_objects(verb)):
@@ -290,7 +306,9 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand = Candidate(noun, code, f"{sense.rule}+light:{lex.lemma(head)}", "noun", light=head, base=code)
         cand.sources, _ = subject_of(head)
         groups = [g for g in (prep_objects(noun, sense.target_preps), prep_objects(head, sense.target_preps),
-                              [c for c in head.children if c.dep_ == "dative"], owners(noun)) if g]
+                              [c for c in head.children if c.dep_ == "dative"], owners(noun), _acted_on(noun, sense)) if g]
+        if code[:2] == "14":
+            groups.extend(protested(head))
         cand.targets = groups
         cand.place_target = groups[0][0] if groups else None
         return cand
@@ -300,7 +318,7 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
     if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
         return None  # "condemned the Israeli attack": the verb's event; the noun's actor is only a modifier
     cand = Candidate(noun, code, sense.rule, "noun", base=code)
-    targets = prep_objects(noun, sense.target_preps)
+    targets = prep_objects(noun, sense.target_preps) or _acted_on(noun, sense)
     if len(sources) >= 2 and not targets and prep_objects(noun, ("between",)):
         cand.sources = sources
     else:
@@ -308,6 +326,31 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand.targets = [targets] if targets else []
     cand.place_target = targets[0] if targets else None
     return cand
+
+
+def _acted_on(noun: Token, sense: NounSense) -> list[Token]:
+    """'a suspension of air links with Serbia': the target hangs on what the event noun acts on."""
+    return [t for thing in prep_objects(noun, ("of",)) for t in prep_objects(thing, sense.target_preps)]
+
+
+def _merge_purposes(by_token: dict[int, Candidate]) -> None:
+    """An act and its purpose of the same kind are one happening ('began a hunger strike to protest X', 'met Y to
+    discuss Z'): the purpose joins the act, lending its more specific code and its targets after the act's own."""
+    for i, cand in list(by_token.items()):
+        if cand.kind != "verb" or cand.trigger.dep_ not in ("advcl", "xcomp") or i not in by_token:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.trigger.children):
+            continue
+        head = cand.trigger.head
+        outer = next((c for c in by_token.values() if c is not cand and (c.trigger.i == head.i or
+                      (c.light is not None and c.light.i == head.i))), None)
+        if outer is None or outer.code[:2] != cand.code[:2]:
+            continue
+        if len(cand.code) > len(outer.code):
+            outer.code = outer.base = cand.code
+        outer.rule = f"{outer.rule}+purpose:{cand.rule}"
+        outer.targets = outer.targets + cand.targets
+        del by_token[i]
 
 
 def _govern(gov: Token, by_token: dict[int, Candidate]) -> None:

@@ -89,11 +89,18 @@ def place_phrase(token: Token) -> str | None:
 
 
 def _in_phrase(head: Token) -> str | None:
+    """The place of an 'in X' phrase on the head; 'in the town of X' is X."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and (name := place_phrase(obj)):
+                if obj.dep_ != "pobj":
+                    continue
+                if name := place_phrase(obj):
                     return name
+                for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for inner in (o for o in of.children if o.dep_ == "pobj"):
+                        if name := place_phrase(inner):
+                            return name
     return None
 
 

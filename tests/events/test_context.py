@@ -1,0 +1,90 @@
+"""Actor codes completed from the sentence (context.py) and targets found further from the trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import only
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_capital_as_subject_is_its_government_a_city_as_a_place_its_people(code):
+    ev = only(code("Nairobi criticized Kampala on Monday."), "criticized")
+    assert (ev.source.code, ev.target.code) == ("KENGOV", "UGAGOV")
+    ev = only(code("Kenya imposed a curfew in Mombasa."), "imposed")
+    assert ev.target.code == "KENCVL"
+
+
+def test_a_settlement_noun_is_its_people(code):
+    ev = only(code("Kenyan troops shelled the Somali town of Kismayo."), "shelled")
+    assert ev.target.code == "SOMCVL"
+
+
+def test_a_phrase_owned_by_a_pronoun_takes_its_antecedents_country(code):
+    ev = only(code("Chilean officials said their forces had completed the withdrawal."), "completed")
+    assert ev.source.code == "CHLMIL"
+
+
+def test_police_named_without_a_country_are_of_the_place(code):
+    ev = only(code("Police arrested twenty students in Lagos on Monday."), "arrested")
+    assert ev.source.code == "NGACOP" and ev.target.code.startswith("NGA")
+
+
+def test_the_doers_own_forces_are_no_target_when_a_place_is_named(code):
+    ev = only(code("Turkey strengthened its forces in Cyprus."), "strengthened")
+    assert ev.target.code.startswith("CYP")
+
+
+def test_the_doer_of_what_is_investigated_is_the_target(code):
+    ev = only(code("Serbia is investigating alleged crimes by Serbian police."), "investigating")
+    assert ev.target.code == "SRBCOP"
+
+
+def test_a_noun_target_can_hang_on_what_the_noun_acts_on(code):
+    ev = only(code("Italy announced a suspension of air links with Serbia."), "suspension")
+    assert (ev.source.code, ev.target.code) == ("ITA", "SRB")
+
+
+def test_a_demand_noun_clause_names_the_target(code):
+    ev = only(code("The rebels insisted on their demand that the Kenyan government should release the prisoners."), "insisted")
+    assert ev.target.code == "KENGOV"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan students began a hunger strike to protest against Uganda's decision.",
+    "Kenyan students staged a hunger strike in protest against violations by Ugandan police.",
+])
+def test_a_protest_is_against_what_its_purpose_names(code, text):
+    ev = next(e for e in code(text) if e.cameo.startswith("142"))
+    assert ev.target.code.startswith("UGA")
+
+
+def test_a_threat_targets_the_party_its_condition_names(code):
+    ev = next(e for e in code("Russia threatened to stop talks if Norway goes ahead with the plan.") if e.cameo.startswith("13"))
+    assert ev.target.code == "NOR"
+
+
+def test_a_verbless_parse_keeps_the_root_noun_as_doer(code):
+    ev = only(code("Nurses from two Canadian charities donated and delivered medicine to Kenyan clinics."), "donated")
+    assert ev.source.code.startswith("CAN") and ev.cameo.startswith("07")
+
+
+def test_unattributed_violence_finds_its_place_in_the_subject_or_stays_unidentified(code):
+    ev = only(code("A roadside bombing near the town of Kandahar killed two Canadian soldiers."), "killed")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("1833", "AFGUAF", "CANMIL")
+    ev = only(code("A car bombing killed two Canadian soldiers."), "killed")
+    assert (ev.cameo, ev.source.code) == ("1832", "UAF")
+
+
+def test_an_act_and_its_purpose_of_the_same_kind_are_one_event(code):
+    events = code("Kenya met Uganda to discuss the border.")
+    assert [e.trigger.text for e in events] == ["met"]
+    assert "+purpose:" in events[0].rule and events[0].target.code == "UGA"
+    events = code("Kenyan students began a hunger strike to protest against Uganda's decision.")
+    assert len(events) == 1 and events[0].cameo == "142"
+
+
+def test_a_purpose_of_another_kind_stays_an_event_of_its_own(code):
+    events = code("Kenyan troops attacked the rebels to free Ugandan hostages.")
+    assert {e.trigger.text for e in events} == {"attacked", "free"}
