@@ -189,3 +189,13 @@ def test_an_official_who_resigns_leaves_office(code):
     ev = only(code("The Peruvian president resigned on Sunday."), "resigned")
     assert ev.cameo == "0831" and ev.rule.endswith("+office")
     assert only(code("The rebel commander resigned."), "resigned").cameo == "083"
+
+
+def test_a_participle_used_as_a_noun_is_no_event(code):
+    events = code("UN helicopters evacuated the wounded from Gorazde.", {"UN helicopters": "IGOUNOMIL"})
+    assert [e.trigger.text for e in events] == ["evacuated"]
+
+
+def test_what_an_allegation_says_is_not_coded_as_done(code):
+    events = code("Liberia investigated an allegation that Guinean troops had captured the town of Voinjama.")
+    assert [e.trigger.text for e in events] == ["investigated"]

@@ -88,3 +88,19 @@ def test_an_act_and_its_purpose_of_the_same_kind_are_one_event(code):
 def test_a_purpose_of_another_kind_stays_an_event_of_its_own(code):
     events = code("Kenyan troops attacked the rebels to free Ugandan hostages.")
     assert {e.trigger.text for e in events} == {"attacked", "free"}
+
+
+def test_a_jail_in_a_city_places_the_event_and_its_people(code):
+    ev = only(code("Prisoners rioted at a jail in Lagos on Monday."), "rioted")
+    assert ev.location.name == "Lagos" and ev.source.code == "NGACVL"
+
+
+def test_an_actor_is_no_target_of_itself(code):
+    events = code("The envoys met at a dinner hosted by the Ambassador of Morocco.")
+    hosted = only(events, "hosted")
+    assert hosted.target is None or "Morocco" not in hosted.target.text
+
+
+def test_a_present_participle_on_an_agent_noun_is_that_nouns_act(code):
+    events = code("Kenyan troops attacked Somali rebels fighting the government.")
+    assert only(events, "fighting").source.code.startswith("SOM")

@@ -147,3 +147,18 @@ def test_a_noun_only_proposes_its_infinitive_unless_it_is_an_intent(code):
 def test_swearing_to_fight_is_a_threat(code):
     ev = only(code("Lebanese soldiers swore to fight Syria."), "fight")
     assert ev.cameo.startswith("138") and ev.mode == "future"
+
+
+def test_a_shared_conjuncts_lemma_governs_nothing(code):
+    ev = only(code("Kenyan prisoners rioted, setting fire to mattresses and smashing furniture."), "smashing")
+    assert ev.mode is None  # 'set' (as in 'set to visit') is no governor when it is only the first conjunct
+
+
+def test_an_attempt_is_done_a_proposal_is_not(code):
+    assert only(code("Kenya is making attempts to expel Ugandan traders."), "expel").mode is None
+    assert only(code("Kenya rejected a proposal to expel Ugandan traders."), "expel").mode == "hypothetical"
+
+
+def test_what_is_demanded_to_be_admitted_is_not_stated(code):
+    ev = only(code("Poland demanded an admission that Russian troops killed Polish officers."), "killed")
+    assert ev.mode == "hypothetical"

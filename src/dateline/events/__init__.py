@@ -90,7 +90,14 @@ def _pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]
     if len(sources) >= 2 and not targets and cand.symmetric:
         return [(a, b) for a, b in product(sources, sources) if a is not b and not _same(a, b)]
     pairs = list(product(sources or [None], targets or [None]))
-    return [(s, None if _same(s, t) else t) for s, t in pairs]
+    return [(s, None if _same(s, t) or _inside(t, s) else t) for s, t in pairs]
+
+
+def _inside(inner: EventActor | None, outer: EventActor | None) -> bool:
+    """Whether one actor's words lie within another's ('the Ambassador of Morocco' holds 'Morocco'): no actor acts on itself."""
+    if inner is None or outer is None or inner.span is None or outer.span is None:
+        return False
+    return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
 
 
 def _identified(actor: EventActor | None, article: Article) -> bool:

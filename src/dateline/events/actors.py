@@ -187,6 +187,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if head.pos_ == "ADP":
             head = head.head
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if verb.tag_ == "VBG" and _can_act(head):
+                return [_relative_antecedent(h) for h in conjuncts(head)], False  # "rebels fighting the army"
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 return subject_of(head.head, depth + 1)
             if (root := _root_noun(head)) is not None and _acts_on_something(verb):
@@ -203,6 +205,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return [_relative_antecedent(h) for h in conjuncts(shared[0])], False
         return subject_of(head, depth + 1)
     return [], False
+
+
+def _can_act(noun: Token) -> bool:
+    """Whether a noun names someone who can act: a name, or an agent word ('rebels'), not 'a declaration'."""
+    if noun.ent_type_ in ACTOR_ENTS:
+        return True
+    from ..actors import lexicon
+
+    return any(e.table == "agent" for e in lexicon.get().get(noun.lemma_.lower()))
 
 
 def _root_noun(noun: Token) -> Token | None:

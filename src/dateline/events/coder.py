@@ -36,6 +36,8 @@ PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", 
 # Verbs whose 'of'/'for'/'with' phrase holds what is alleged: 'accused X of violating', 'suspected of blowing up'.
 CLAIM_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "indict", "convict", "allege", "fault"})
 GROUND_PREPS = frozenset({"of", "for", "with"})
+CLAIM_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "suspicion", "rumour", "rumor"})
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 # CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
 # 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
 DESTINATIONS = {"GO_SOMEWHERE": frozenset({"to", "for", "into", "toward", "towards"}), "ARRIVE": frozenset({"in", "at", "to"})}
@@ -171,8 +173,8 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     governors: list[Token] = []
     speech: list[Token] = []
     for token in verbs:
-        if token.dep_ in ("amod", "compound"):
-            continue  # a participle used as an adjective ("the planned deployment") names no act
+        if token.dep_ in ("amod", "compound") or (token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS):
+            continue  # a participle used as an adjective ("the planned deployment") or a noun ("the wounded") names no act
         if _alleged(token):
             continue
         lemma = lex.lemma(token)
@@ -247,6 +249,8 @@ def _alleged(token: Token) -> bool:
     """What an accusation alleges ('accused X of violating rights'): the claim's content, not a coded fact;
     the accusation itself is the event (with the accused as its target)."""
     head = token.head
+    if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIM_NOUNS:
+        return True  # "an allegation that the NPFL had taken over the city"
     if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
         return False
     return head.head.lemma_.lower() in CLAIM_VERBS

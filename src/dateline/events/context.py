@@ -73,8 +73,9 @@ def place_sector(head: Token, code: str | None) -> str | None:
 
 
 def owner_pronoun(head: Token) -> Token | None:
-    """The possessive pronoun that owns a phrase ('their forces'), if any."""
-    return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+    """The possessive pronoun that owns a phrase ('their forces', 'members of his government'), if any."""
+    owners = [head, *[o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
+    return next((c for o in owners for c in o.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
 
 
 def antecedents(head: Token) -> list[Token]:

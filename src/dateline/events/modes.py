@@ -13,8 +13,9 @@ Read from the parse around the trigger, never from the raw text:
 - hypothetical: "could", "might", "may", "should", "must", "would" outside reported speech, or
   a clause under "if"/"unless"; what someone demands ("demanded that X refuse to ..."); the
   purpose of a hypothetical or negated act ("must ensure security to allow aid in"); an act a noun
-  only proposes ("an invitation to attend", "efforts to resolve"), while a noun of intent makes
-  it future ("its decision to send troops").
+  only proposes ("an invitation to attend", "a call to end"), while a noun of intent makes it
+  future ("its decision to send troops") and one of attempt leaves it done ("attempts to
+  discriminate", as "tried to" does).
 - a verb conjoined to another without a tense of its own ("will tighten sanctions and impose a
   blockade", "plans to meet X and sign a deal") shares that verb's auxiliaries and governors.
 - threatened conflict ("threatened to impose sanctions") takes CAMEO's threat code (13x).
@@ -51,7 +52,8 @@ VERBAL_ROOTS = ("01", "02", "05", "10", "11", "12")
 FIRST_PERSON = frozenset({"i", "we"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 INTENT_NOUNS = frozenset({"plan", "intention", "intent", "promise", "pledge", "decision", "commitment", "readiness",
-                          "willingness", "offer", "agreement", "vow", "resolve", "determination", "bid"})
+                          "willingness", "offer", "agreement", "vow", "resolve", "determination"})
+ATTEMPT_NOUNS = frozenset({"attempt", "effort", "bid", "try", "drive", "campaign", "move", "step"})  # done, as 'tried to' is
 
 
 @dataclass(slots=True)
@@ -116,9 +118,12 @@ def _demanded(verb: Token) -> bool:
     """Whether the clause is what someone demands or urges ('demanded that X end curbs', 'urged X to support',
     'its demands that X grant ...')."""
     head = verb.head
+    if verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") \
+            and head.head.lemma_.lower() in DEMAND_VERBS and head.lemma_.lower() not in DEMAND_VERBS:
+        head = head.head  # "demanded an admission that X murdered ...": what is demanded, not what is stated
     if head.lemma_.lower() not in DEMAND_VERBS:
         return False
-    if verb.dep_ == "ccomp" or (verb.dep_ == "acl" and head.pos_ == "NOUN"):
+    if verb.dep_ == "ccomp" or (verb.dep_ == "acl" and head.pos_ in ("NOUN", "VERB")):
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
 
@@ -137,16 +142,18 @@ def _shared_conjunct(verb: Token) -> Token | None:
     return verb.head
 
 
-def _chain(verb: Token) -> list[Token]:
-    """The verb, the conjunct it shares a tense with, and the governors above them ("will try to begin to ..."), nearest first."""
-    chain = [verb]
+def _chain(verb: Token) -> tuple[list[Token], list[Token]]:
+    """The verb, the conjunct it shares a tense with, and the governors above them ("will try to begin to ..."),
+    nearest first; and the governors alone (a shared conjunct's lemma governs nothing: 'setting fire and smashing')."""
+    chain, govs = [verb], []
     while len(chain) < 5:
         top = chain[-1]
-        nxt = governor(top) or _shared_conjunct(top)
-        if nxt is None:
+        if (gov := governor(top)) is not None:
+            govs.append(gov)
+        elif (gov := _shared_conjunct(top)) is None:
             break
-        chain.append(nxt)
-    return chain
+        chain.append(gov)
+    return chain, govs
 
 
 def _purpose_head(verb: Token) -> Token | None:
@@ -162,6 +169,8 @@ def _purpose_modality(verb: Token, code: str, lex: Lexicon, depth: int) -> Modal
     if head is None:
         return None
     if head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in ATTEMPT_NOUNS:
+            return None
         if head.lemma_.lower() in INTENT_NOUNS:
             intent = lex.recode("intent", code) if code[:2] in ("04", "05", "06", "07", "08") else None
             return Modality("future", intent or code, "intended")
@@ -180,8 +189,8 @@ def _clause_verb(token: Token) -> Token:
 
 def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0) -> Modality:
     """Mode and code of an event whose trigger is a verb."""
-    chain = _chain(verb)
-    govs = [g.lemma_.lower() for g in chain[1:]]
+    chain, governors = _chain(verb)
+    govs = [g.lemma_.lower() for g in governors]
     tops = [_clause_verb(t) for t in chain]
     auxes = {a for t in tops for a in _auxes(t)} | {a for t in chain for a in _auxes(t)}
     negated = any(_negated(t) for t in chain) or any(_negated(t) for t in tops[1:])
@@ -217,7 +226,8 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0) -> Modal
         return Modality("hypothetical", code, "demanded")
     if (auxes & HYPOTHETICAL_AUX and not future) or conditional:
         return Modality("hypothetical", code, "hypothetical")
-    if not (future or intended) and (purpose := _purpose_modality(tops[-1], code, lex, depth)) is not None:
+    last_verb = next((t for t in reversed(chain) if t.pos_ in ("VERB", "AUX")), verb)
+    if not (future or intended) and (purpose := _purpose_modality(last_verb, code, lex, depth)) is not None:
         return purpose
     if future or intended:
         intent = lex.recode("intent", code) if cooperative and not code.startswith("03") else None

@@ -88,8 +88,8 @@ def place_phrase(token: Token) -> str | None:
     return None
 
 
-def _in_phrase(head: Token) -> str | None:
-    """The place of an 'in X' phrase on the head; 'in the town of X' is X."""
+def _in_phrase(head: Token, depth: int = 0) -> str | None:
+    """The place of an 'in X' phrase on the head; 'in the town of X' is X, 'at a jail in X' X too."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             for obj in child.children:
@@ -101,6 +101,8 @@ def _in_phrase(head: Token) -> str | None:
                     for inner in (o for o in of.children if o.dep_ == "pobj"):
                         if name := place_phrase(inner):
                             return name
+                if depth == 0 and (name := _in_phrase(obj, 1)):
+                    return name
     return None
 
 
