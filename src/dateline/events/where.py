@@ -42,7 +42,9 @@ def gazetteer() -> dict[str, Place]:
         if line.startswith("#") or line.startswith("name\t"):
             continue
         name, kind, iso3, lat, lon, _ = line.split("\t")
-        places[name.lower()] = Place(name, kind, iso3, float(lat) if lat else None, float(lon) if lon else None)
+        place = Place(name, kind, iso3, float(lat) if lat else None, float(lon) if lon else None)
+        places[name.lower()] = place
+        places.setdefault(name.lower().strip("’'ʼ‘"), place)  # transliterations ending in an ayn ('Samarra’')
     return places
 
 
