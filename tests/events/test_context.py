@@ -104,3 +104,20 @@ def test_an_actor_is_no_target_of_itself(code):
 def test_a_present_participle_on_an_agent_noun_is_that_nouns_act(code):
     events = code("Kenyan troops attacked Somali rebels fighting the government.")
     assert only(events, "fighting").source.code.startswith("SOM")
+
+
+def test_a_group_without_a_country_takes_that_of_the_state_body_it_deals_with(code):
+    ev = only(code("Turkish police broke up a rally by students."), "broke")
+    assert ev.target.code == "TUREDU"
+    ev = only(code("An Argentine judge ordered former president Carlos Villa to appear."), "ordered")
+    assert ev.target.code == "ARGELI"
+
+
+def test_rebels_acted_against_are_the_target_before_a_place(code):
+    ev = only(code("Burmese troops captured a rebel stronghold on the Thai border."), "captured")
+    assert ev.target.code == "MMRREB"
+
+
+def test_helping_to_do_something_is_doing_it(code):
+    events = code("Norway helped broker a ceasefire between Sudan and Chad.")
+    assert "helped" not in {e.trigger.text for e in events}

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.slow
     ("Chile violated the ceasefire agreement with Peru.", "violated", "196"),
     ("Danish nurses handed over 500 kg of medicine to the Red Cross.", "handed", "073"),
     ("Chilean hackers defaced the websites of the Peruvian army.", "defaced", "1712"),
+    ("Turkish police broke up a rally by students.", "broke", "175"),
 ])
 def test_added_pattern(code, text, trigger, cameo):
     assert {e.cameo for e in code(text) if e.trigger.text == trigger} == {cameo}
@@ -36,3 +37,8 @@ def test_added_pattern(code, text, trigger, cameo):
 def test_a_labour_strike_is_not_an_air_strike(code):
     assert only(code("Kenyan nurses called off their strike."), "called").plover == "CONCEDE"
     assert only(code("Jordan called off air strikes on Syria."), "called").plover == "RETREAT"
+
+
+def test_artillery_fire_against_someone_is_an_attack_on_them(code):
+    ev = only(code("Chadian forces launched artillery fire against Sudanese rebel camps."), "artillery fire")
+    assert ev.cameo == "194" and ev.target.code.startswith("SDN")

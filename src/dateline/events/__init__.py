@@ -60,12 +60,16 @@ def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, tr
     return out
 
 
+OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
+
+
 def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None) -> list[EventActor]:
-    """The first candidate group of targets whose actors carry a country; else the first naming any actor."""
+    """The first candidate group of targets whose actors carry a country, or name a group acted against within a
+    country (rebels, opposition, criminals: they take one from the event); else the first naming any actor."""
     fallback: list[EventActor] = []
     for group in cand.targets:
         actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
-        if actors and any(has_country(a.code) for a in actors):
+        if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS for a in actors):
             return actors
         if actors and not fallback:
             fallback = actors

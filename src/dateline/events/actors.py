@@ -309,6 +309,8 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
                or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i and c.ent_type_ not in ("DATE", "TIME"))]
     objects.sort(key=lambda c: c.dep_ != "dative")
     groups.extend(conjuncts(obj) for obj in objects if not reflexive(obj))
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):  # "ordered X to appear" parsed with X as appear's subject
+        groups.extend(conjuncts(s) for s in xcomp.children if s.dep_ == "nsubj" and s.lower_ not in PRONOUNS)
     by_prep = prep_map(verb)
     groups.extend(by_prep[p] for p in TARGET_PREPS if p in by_prep)
     for obj in objects:
@@ -358,7 +360,6 @@ def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
         named = tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and tok.dep_ in ("poss", "compound", "amod", "nmod")
         if named and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
             tok = tok.head  # "deliberations with the Nigerian government": the government, not 'Nigerian'
-            named = False
         if not named and (tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "dative", "attr")):
             continue
         head, local = tok.head, True

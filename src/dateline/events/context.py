@@ -12,7 +12,8 @@ phrase plays and where the event happened. Three completions, each noted in noth
 - a phrase owned by a pronoun ("their forces") takes the country of the pronoun's antecedent:
   the speaker of the clause it stands in, else the subject of a clause above it;
 - a group of a country's own society named without its country (police, protesters, rebels,
-  prisoners, students) takes the country of the place the event happened in;
+  prisoners, students) takes the country of the place the event happened in, else that of the
+  state body it deals with; so does a former official ('former president X') dealt with by one;
 - force whose doer the text does not name takes CAMEO's unidentified armed forces of the place
   (see unattributed); an act done by a holder of state office may take its own code (0831).
 """
@@ -39,6 +40,8 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # Sectors of groups that act where they live; the state's own bodies (GOV, MIL, ...) act abroad too.
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "COP", "CRM", "LAB", "EDU", "BUS", "HLH", "MED", "AGR", "REL",
                               "SOC", "PTY", "JRN"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 @lru_cache(maxsize=1)
@@ -118,14 +121,28 @@ def office_code(code: str, source: EventActor | None, lex: Lexicon) -> str | Non
 
 
 def localise(ev: Event) -> None:
-    """Police, protesters, rebels named without a country are of the country the event happens in."""
-    country = ev.location.country if ev.location is not None else None
-    if not country:
-        return
-    for side in ("source", "target"):
+    """Police, protesters, rebels named without a country are of the country the event happens in, else of the
+    state whose body they deal with ('Turkish police stopped students', 'rebels demanded that Burundi's government')."""
+    place = ev.location.country if ev.location is not None else None
+    for side, other in (("source", ev.target), ("target", ev.source)):
         actor = getattr(ev, side)
-        if actor is not None and domestic(actor.code):
+        if actor is None or not (domestic(actor.code) or _elite(actor.code)):
+            continue
+        country = place if domestic(actor.code) else None
+        if country is None and other is not None and _state_body(other.code):
+            country = country_of(other.code)
+        if country:
             setattr(ev, side, replace(actor, code=with_country(actor.code, country)))
+
+
+def _elite(code: str | None) -> bool:
+    return bool(code) and country_of(code) is None and sector_of(split_code(code)[1]) == "ELI"
+
+
+def _state_body(code: str | None) -> bool:
+    """Whether a code is a country's own state body (its government, forces, police, courts, legislature)."""
+    return country_of(code) is not None and country_of(code) not in TRANSNATIONAL and \
+        sector_of(split_code(code or "")[1]) in STATE_SECTORS
 
 
 def unattributed(cand: Candidate, article: Article) -> EventActor | None:

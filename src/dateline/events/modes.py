@@ -38,7 +38,8 @@ COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "comm
 REFUSE = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant"})
 THREATEN = frozenset({"threaten"})
 DESIRE = frozenset({"want", "wish", "hope", "seek", "like"})
-ATTEMPT = frozenset({"try", "attempt", "strive", "endeavour", "endeavor", "continue", "begin", "start", "resume", "decide"})
+ATTEMPT = frozenset({"try", "attempt", "strive", "endeavour", "endeavor", "continue", "begin", "start", "resume", "decide",
+                     "help"})  # 'helped broker a deal': the deal is the act
 FAIL = frozenset({"fail", "neglect"})
 GOVERNORS = INTENT | COMMIT | REFUSE | THREATEN | DESIRE | FAIL | ATTEMPT
 SPEECH = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "note", "claim", "report",
