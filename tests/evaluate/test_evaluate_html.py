@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline.evaluate.html import command, match_counts, scores, shingles, summarize
+from dateline.evaluate.html import command, match_counts, measure, scores, shingles, summarize
 
 
 def test_shingles_are_runs_of_four_words() -> None:
@@ -33,13 +33,14 @@ def test_summary_averages_pages_then_takes_f1() -> None:
 
 
 def test_missing_benchmark_is_skipped(tmp_path: Path) -> None:
-    assert "skipped" in scores(root=tmp_path)
+    assert "skipped" in measure(root=tmp_path)
+    assert scores(tmp_path) == {}
 
 
 @pytest.mark.shared
 @pytest.mark.slow
 def test_reader_clears_the_floor_on_the_benchmark(shared: Path) -> None:
-    result = scores()
+    result = measure()
     assert result["pages"] == 181 and result["empty"] == 0
     assert result["f1"] >= 0.95, result
     run = CliRunner().invoke(command, ["--limit", "3"])

@@ -59,3 +59,13 @@ def test_floors_file_is_well_formed() -> None:
     data = json.loads(gate.FLOORS.read_text("utf-8"))
     assert set(data) == {"corpus", "floors"}
     assert all(0.0 <= v <= 1.0 for v in data["floors"].values())
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_every_score_holds_its_floor_on_the_gold_data(shared: Path) -> None:
+    """The gate itself, on the real gold corpora: no score below its floor, no corpus changed."""
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(gate.command, ["--report"])
+    assert result.exit_code == 0, result.output

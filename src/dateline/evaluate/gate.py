@@ -27,6 +27,7 @@ MARGIN = 0.005  # floors sit this far under the measured score, for platform noi
 # suite -> (module, function taking the shared dir and returning {metric: score}, corpus paths it reads)
 SUITES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "seed": ("dateline.evaluate.seed", "scores", ("seed",)),
+    "actors": ("dateline.evaluate.actors", "scores", ("seed", "eval/events/plover-gsr-dev.json")),
     "html": ("dateline.evaluate.html", "scores", ("eval/html/scrapinghub/ground-truth.json",)),
     "quotes": ("dateline.evaluate.quotes", "scores", ("eval/quotes/polnear-dev", "seed/gold.json")),
     "events": ("dateline.evaluate.events", "scores", ("eval/events/plover-gsr-dev.json", "seed/gold.json")),
@@ -113,7 +114,9 @@ def run_suites(shared: Path, only: set[str]) -> tuple[dict[str, float], dict[str
         if fn is None:
             absent.append(suite)
             continue
-        scores.update(fn(shared))
+        for metric, value in fn(shared).items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                scores[metric if metric.startswith(f"{suite}.") else f"{suite}.{metric}"] = float(value)
         prints[suite] = fingerprint(shared, SUITES[suite][2])
     return scores, prints, absent
 

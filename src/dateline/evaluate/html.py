@@ -74,7 +74,7 @@ def article_body(html: str, name: str) -> str:
     return body.text if body else ""
 
 
-def scores(root: Path | None = None, limit: int | None = None) -> dict[str, Any]:
+def measure(root: Path | None = None, limit: int | None = None) -> dict[str, Any]:
     """Precision, recall and F1 of main-text extraction on the benchmark (``{"skipped": reason}`` without ../shared)."""
     root = root or shared_path(*BENCHMARK)
     if root is None or not (root / "ground-truth.json").is_file():
@@ -99,12 +99,18 @@ def scores(root: Path | None = None, limit: int | None = None) -> dict[str, Any]
     return result
 
 
+def scores(shared: Path) -> dict[str, float]:
+    """The gate's view: html.precision, html.recall and html.f1 on the whole benchmark."""
+    result = measure(shared.joinpath(*BENCHMARK))
+    return {f"html.{k}": float(result[k]) for k in ("precision", "recall", "f1") if k in result}
+
+
 @click.command(name="html")
 @click.option("--limit", type=int, default=None, help="Score only the first N pages (for a quick look).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def command(limit: int | None, as_json: bool) -> None:
     """Score HTML main-text extraction on ../shared/eval/html/scrapinghub (4-gram shingle P/R/F1)."""
-    result = scores(limit=limit)
+    result = measure(limit=limit)
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return

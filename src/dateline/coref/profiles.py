@@ -1,0 +1,101 @@
+"""What coreference knows about each entity: person or not, gender, number, roles and country, read once per article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Entity
+from ..quotes.view import DocView
+from .lexicon import TITLES, first_names, gendered_words, role_nouns
+
+_PERSON = "PERSON"
+_GROUP_TYPES = frozenset({"NORP"})
+_ORG_TYPES = frozenset({"ORG"})
+_PLACE_TYPES = frozenset({"GPE"})
+_TITLE_POS = frozenset({"PROPN", "ADJ", "NOUN"})
+
+
+@dataclass(slots=True)
+class Profile:
+    """One entity as coreference sees it."""
+
+    index: int
+    entity: Entity
+    kind: str  # person | group | org | place | other
+    plural: bool = False
+    gender: str | None = None
+    roles: str = ""  # lower-case role and title words, space separated, padded (" foreign minister ")
+    country: str | None = None
+    is_country: bool = False
+    surname: str | None = None
+    mention_sentences: list[int] = field(default_factory=list)
+
+    def has_role(self, phrase: str) -> bool:
+        return f" {phrase} " in self.roles
+
+
+def _kind(entity: Entity) -> str:
+    if entity.type == _PERSON:
+        return "person"
+    if entity.type in _GROUP_TYPES and not _is_country(entity):
+        return "group"
+    if entity.type in _ORG_TYPES:
+        return "org"
+    if entity.type in _PLACE_TYPES or _is_country(entity):
+        return "place"
+    return "other"
+
+
+def _is_country(entity: Entity) -> bool:
+    actor = entity.actor
+    if actor is None or actor.sector is not None or not actor.rule:
+        return False
+    return ("(country)" in actor.rule or "(demonym)" in actor.rule) and "agent:" not in actor.rule
+
+
+def _title_words(v: DocView, start_char: int) -> list[int]:
+    """The capitalised title run just before a name ("Russian Foreign Minister" before "Sergey Lavrov")."""
+    i = v.token_at(start_char) - 1
+    out = []
+    roles = role_nouns()
+    while i >= 0 and len(out) < 6 and v.pos[i] in _TITLE_POS and (v.words[i][:1].isupper() or v.lower[i] in roles) and v.ent[i] != "PERSON":
+        out.append(i)
+        i -= 1
+    if i >= 0 and v.lower[i] in TITLES:
+        out.append(i)
+    return out[::-1]
+
+
+def build_profiles(v: DocView, entities: list[Entity]) -> list[Profile]:
+    """A profile per entity, with gender from first names, titles (Mr, Mrs, Ms) and gendered role words."""
+    names = first_names()
+    gendered = gendered_words()
+    out = []
+    for n, entity in enumerate(entities):
+        kind = _kind(entity)
+        p = Profile(n, entity, kind, plural=kind == "group")
+        actor = entity.actor
+        words: list[str] = []
+        if actor is not None:
+            p.country = actor.country
+            if actor.role:
+                words.extend(actor.role.lower().split())
+        p.is_country = _is_country(entity)
+        if kind == "person":
+            parts = entity.name.split()
+            if len(parts) > 1:
+                p.surname = parts[-1].lower()
+                p.gender = names.get(parts[0].lower())
+            for m in entity.mentions:
+                for i in _title_words(v, m.start):
+                    w = v.lower[i]
+                    if w in TITLES:
+                        p.gender = p.gender or TITLES[w]
+                    else:
+                        words.append(w)
+            for w in words:
+                if w in gendered and p.gender is None:
+                    p.gender = gendered[w]
+        p.roles = " " + " ".join(words) + " "
+        out.append(p)
+    return out

@@ -1,0 +1,160 @@
+"""Speakers: the noun phrase that says a quote (subject, inverted subject, "according to" object) and the entity it names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..mentions import MentionIndex
+from ..model import Article, Span
+from .cues import Cue
+from .view import DocView
+
+_NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet", "nn", "advmod"})
+_NP_RIGHT_PREPS = frozenset({"of", "for", "at", "with", "from"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl", "prep"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me"})
+_SKIP_AFTER_CUE = frozenset({"ADV", "PUNCT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker phrase: its token range [first, last] and its head token."""
+
+    first: int
+    last: int
+    head: int
+
+
+def noun_phrase(v: DocView, h: int) -> Speaker:
+    """The core noun phrase around a head: determiners, modifiers and compounds, plus an "of/for/at ..." tail; no clauses."""
+    if v.pos[h] == "PRON":
+        return Speaker(h, h, h)
+    first, last = h, h
+    for c in v.children[h]:
+        if c < h and v.dep[c] in _NP_LEFT:
+            first = min(first, v.left_edge(c))
+        elif c > h and v.dep[c] == "prep" and v.lower[c] in _NP_RIGHT_PREPS and c == last + 1:
+            last = max(last, v.right_edge(c))
+        elif c > h and v.dep[c] in ("compound", "flat") and c == last + 1:
+            last = c
+    while last > first and v.pos[last] == "PUNCT":
+        last -= 1
+    while first < last and v.pos[first] == "PUNCT":
+        first += 1
+    return Speaker(first, last, h)
+
+
+def _subject(v: DocView, c: int) -> int | None:
+    for child in v.children[c]:
+        if v.dep[child] in _SUBJECTS:
+            if v.dep[child] == "nsubjpass":
+                return _agent(v, c)
+            return child
+    return None
+
+
+def _agent(v: DocView, c: int) -> int | None:
+    """The "by X" of a passive cue."""
+    for child in v.children[c]:
+        if v.dep[child] == "agent":
+            for g in v.children[child]:
+                if v.dep[g] == "pobj":
+                    return g
+    return None
+
+
+def speaker_of(v: DocView, c: int, cue: Cue, allow_inverted: bool = True) -> Speaker | None:
+    """Who utters the cue at token c: its subject, climbing through "adding"/"and said" to the clause that has one."""
+    if cue.lemma == "according to":
+        to = c + 1
+        for child in v.children[to] if to < len(v) else ():
+            if v.dep[child] in ("pobj", "pcomp"):
+                return noun_phrase(v, child)
+        return _next_noun(v, to + 1, limit=6)
+    node = c
+    for _ in range(4):
+        subj = _subject(v, node)
+        if subj is not None:
+            if v.lower[subj] in _RELATIVE and v.dep[node] == "relcl":
+                return noun_phrase(v, v.head[node])
+            return noun_phrase(v, subj)
+        if node == c and allow_inverted:
+            inverted = _inverted(v, c)
+            if inverted is not None:
+                return inverted
+        if v.dep[node] in _CLIMB and v.head[node] != node:
+            node = v.head[node]
+            continue
+        if v.dep[node] == "relcl":
+            return noun_phrase(v, v.head[node])
+        break
+    return None
+
+
+def _inverted(v: DocView, c: int) -> Speaker | None:
+    """The subject after the verb: "said Lavrov", "said the minister", "says a spokesman for the ministry"."""
+    i = c + 1
+    while i < len(v) and v.pos[i] in _SKIP_AFTER_CUE and v.words[i] not in (",", ".", ":"):
+        i += 1
+    if i >= len(v) or v.pos[i] not in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
+        return None
+    if v.pos[i] == "PRON" and v.lower[i] not in ("he", "she", "they", "it"):
+        return None
+    if v.pos[i] in ("NOUN", "ADJ"):
+        return None  # "adding levity": a bare noun after the verb is its object; "said the minister" has a determiner
+    return _next_noun(v, i, limit=6)
+
+
+def _next_noun(v: DocView, i: int, limit: int) -> Speaker | None:
+    """The noun phrase whose head is the first noun within `limit` tokens of i (its rightmost compound part)."""
+    end = min(len(v), i + limit)
+    j = i
+    while j < end and v.pos[j] in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART") and v.words[j] not in (",", ":"):
+        if v.pos[j] == "PRON" or (v.pos[j] in ("PROPN", "NOUN") and not (j + 1 < end and v.pos[j + 1] in ("PROPN", "NOUN"))):
+            return noun_phrase(v, j) if v.pos[j] != "PRON" else Speaker(j, j, j)
+        j += 1
+    return None
+
+
+def is_pronoun(v: DocView, sp: Speaker) -> bool:
+    return sp.first == sp.last and v.lower[sp.head] in _PRONOUNS
+
+
+def name_part(v: DocView, sp: Speaker) -> str | None:
+    """The proper-name run around the head ("Pat Caddell" of "longtime Democratic pollster Pat Caddell"), or None."""
+    if v.pos[sp.head] != "PROPN" or not v.words[sp.head][:1].isupper():
+        return None
+    a = b = sp.head
+    while a - 1 >= sp.first and v.pos[a - 1] == "PROPN":
+        a -= 1
+    while b + 1 <= sp.last and v.pos[b + 1] == "PROPN":
+        b += 1
+    return v.text[v.start[a]:v.end[b]]
+
+
+class SpeakerResolver:
+    """Turns speaker phrases into spans and the entity (id, canonical name) they refer to."""
+
+    def __init__(self, v: DocView, article: Article) -> None:
+        self.v = v
+        self.text = article.text
+        self.index = MentionIndex(article)
+
+    def span(self, sp: Speaker) -> Span:
+        return Span.of(self.text, self.v.start[sp.first], self.v.end[sp.last])
+
+    def resolve(self, sp: Speaker) -> tuple[str | None, str | None]:
+        """(entity id, canonical name): the entity a mention covers; else a proper name read off the phrase; never a bare pronoun."""
+        v = self.v
+        # Only a mention holding the phrase's head and lying within the phrase counts: "the Russian foreign minister"
+        # is not Russia, and a mention running past the phrase (a name span that swallowed "told the Assembly") is no name.
+        first, last = v.start[sp.first], v.end[sp.last]
+        rows = [r for r in self.index.overlapping(v.start[sp.head], v.end[sp.head]) if r[0] >= first and r[1] <= last]
+        if rows:
+            entity = max(rows, key=lambda r: r[1] - r[0])[2]
+            return entity.id, entity.name
+        if is_pronoun(v, sp):
+            return None, None
+        return None, name_part(v, sp)

@@ -1,0 +1,146 @@
+"""Indirect and mixed quotes: a cue verb, its subject, and the complement that carries what was said."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import only
+
+pytestmark = pytest.mark.slow
+
+INTRO = "Finance Minister Maria Holm presented the budget in Vestby on Monday.\n\n"
+
+
+def test_x_said_that(annotate):
+    article = annotate(INTRO + "Holm said that the deficit would shrink by half within two years.")
+    q = only(article.quotes, "deficit")
+    assert q.kind == "indirect"
+    assert q.content.text == "the deficit would shrink by half within two years"
+    assert q.cue.text == "said"
+    assert q.speaker_name == "Maria Holm"
+
+
+def test_x_said_without_that(annotate):
+    article = annotate(INTRO + "Holm said the deficit would shrink by half within two years.")
+    assert only(article.quotes, "deficit").content.text == "the deficit would shrink by half within two years"
+
+
+def test_content_first_then_x_said(annotate):
+    article = annotate(INTRO + "The deficit will shrink by half within two years, Holm said on Monday.")
+    q = only(article.quotes, "deficit")
+    assert q.content.text == "The deficit will shrink by half within two years"
+    assert q.speaker.text == "Holm"
+
+
+def test_according_to_x(annotate):
+    article = annotate(INTRO + "According to the minister, the new taxes will bring in four billion crowns.")
+    q = only(article.quotes, "taxes")
+    assert q.cue.text == "According to"
+    assert q.speaker.text == "the minister"
+    assert q.speaker_name == "Maria Holm"
+    assert q.content.text == "the new taxes will bring in four billion crowns"
+
+
+def test_according_to_x_at_the_end(annotate):
+    article = annotate(INTRO + "The new taxes will bring in four billion crowns, according to Holm.")
+    q = only(article.quotes, "taxes")
+    assert q.content.text == "The new taxes will bring in four billion crowns"
+    assert q.speaker_name == "Maria Holm"
+
+
+def test_he_added_that(annotate):
+    article = annotate(
+        "Interior Minister Tomas Hedlund visited the flooded villages on Sunday.\n\n"
+        "He added that the army would stay in the region until the water receded."
+    )
+    q = only(article.quotes, "army")
+    assert q.cue.text == "added"
+    assert q.speaker.text == "He"
+    assert q.speaker_name == "Tomas Hedlund"
+    assert q.content.text == "the army would stay in the region until the water receded"
+
+
+def test_x_told_reporters(annotate):
+    article = annotate(INTRO + "Holm told reporters the budget would pass before the summer recess.")
+    q = only(article.quotes, "budget would pass")
+    assert q.cue.text == "told"
+    assert "reporters" not in q.content.text
+
+
+def test_x_accused_y_of(annotate):
+    article = annotate(INTRO + "Holm accused the opposition of hiding the true cost of its pension plan.")
+    q = only(article.quotes, "opposition")
+    assert q.cue.text == "accused"
+    assert q.content.text == "the opposition of hiding the true cost of its pension plan"
+
+
+def test_x_warned_that(annotate):
+    article = annotate(INTRO + "Holm warned that interest rates could rise again in the autumn.")
+    assert only(article.quotes, "interest rates").cue.text == "warned"
+
+
+def test_x_announced(annotate):
+    article = annotate(INTRO + "Holm announced a new fund for flood defences on Monday.")
+    q = only(article.quotes, "flood defences")
+    assert q.cue.text == "announced"
+    assert q.content.text.startswith("a new fund")
+
+
+def test_partial_quotation_makes_a_mixed_quote(annotate):
+    article = annotate(INTRO + 'Holm said the opposition plan was "dead on arrival" and would be withdrawn.')
+    q = only(article.quotes, "dead on arrival")
+    assert q.kind == "mixed"
+    assert q.content.text == 'the opposition plan was "dead on arrival" and would be withdrawn'
+    assert q.speaker_name == "Maria Holm"
+
+
+def test_a_nominal_claim_with_its_owner(annotate):
+    article = annotate(INTRO + "Critics repeated the opposition's claim that the budget is unfunded.")
+    q = only(article.quotes, "unfunded")
+    assert (q.cue.text, q.speaker.text, q.content.text) == ("claim", "the opposition", "the budget is unfunded")
+
+
+def test_a_nominal_call_for(annotate):
+    article = annotate(INTRO + "The union's call for higher wages dominated the debate.")
+    q = only(article.quotes, "higher wages")
+    assert (q.cue.text, q.speaker.text, q.content.text) == ("call", "The union", "higher wages")
+
+
+def test_content_does_not_start_in_the_dateline(nlp):
+    from dateline.model import RawDocument, Source, Span
+    from dateline.pipeline import annotate as run_stages
+    from dateline.structure import build_article
+
+    text = "OSLO, March 3 (Wire) - Norway will reopen the border talks, Foreign Minister Anna Berg said on Tuesday."
+    article = build_article(RawDocument(source=Source(format="text"), content=text))
+    article.structure.dateline = Span.of(text, 0, text.index(" - "))
+    article = run_stages(article, nlp(article.text))
+    q = only(article.quotes, "border talks")
+    assert q.content.text == "Norway will reopen the border talks"
+
+
+def test_a_speaker_inside_the_dateline_is_no_speaker(nlp):
+    from dateline.model import RawDocument, Source, Span
+    from dateline.pipeline import annotate as run_stages
+    from dateline.structure import build_article
+
+    text = "KYIV, June 3 (Wire) - Ukraine and Poland agreed on Tuesday to reopen the grain transit."
+    article = build_article(RawDocument(source=Source(format="text"), content=text))
+    article.structure.dateline = Span.of(text, 0, text.index(" - "))
+    article = run_stages(article, nlp(article.text))
+    assert not any(q.speaker and q.speaker.text == "KYIV" for q in article.quotes)
+
+
+def test_a_quote_before_the_dateline_is_kept(nlp):
+    from dateline.model import RawDocument, Source, Span
+    from dateline.pipeline import annotate as run_stages
+    from dateline.structure import build_article
+
+    text = ("Kremlin says it will answer the new sanctions\n\n"
+            "MOSCOW, Dec 4 (Wire) - Spokeswoman Irina Volkova said on Wednesday that Russia would respond in kind.")
+    article = build_article(RawDocument(source=Source(format="text"), content=text))
+    start = text.index("MOSCOW")
+    article.structure.dateline = Span.of(text, start, text.index(" - ") + 2)
+    article = run_stages(article, nlp(article.text))
+    contents = [q.content.text for q in article.quotes]
+    assert contents == ["it will answer the new sanctions", "Russia would respond in kind"]

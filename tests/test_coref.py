@@ -1,0 +1,181 @@
+"""Coreference on small texts with the entities given by hand, so each rule is tested alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import coref
+from dateline.model import Actor, Entity, Mention, RawDocument, Source
+from dateline.structure import build_article
+
+pytestmark = pytest.mark.slow
+
+
+def _occurrences(text: str, needle: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, start = [], 0
+    while (k := text.find(needle, start)) >= 0:
+        span = (k, k + len(needle))
+        if not any(s < span[1] and span[0] < e for s, e in taken):
+            out.append(span)
+        start = k + 1
+    return out
+
+
+@pytest.fixture
+def resolve(nlp):
+    """resolve(text, entities) -> the resolved entities; each entity: (name, type, [mention strings], actor or None)."""
+
+    def _resolve(text: str, specs: list[tuple[str, str, list[str], Actor | None]]) -> list[Entity]:
+        article = build_article(RawDocument(source=Source(format="text"), content=text))
+        taken: list[tuple[int, int]] = []
+        entities = []
+        for n, (name, typ, strings, actor) in enumerate(specs, 1):
+            mentions = []
+            for s in strings:
+                for a, b in _occurrences(article.text, s, taken):
+                    taken.append((a, b))
+                    mentions.append(Mention(a, b, article.text[a:b], "test"))
+            entities.append(Entity(f"e{n}", name, typ, actor, mentions))
+        article.entities = entities
+        before = [list(e.mentions) for e in entities]
+        out = coref.resolve(nlp(article.text), article)
+        assert [list(e.mentions) for e in entities] == before, "the input entities must not change"
+        for e in out:
+            for m in e.mentions:
+                assert article.text[m.start:m.end] == m.text
+        return out
+
+    return _resolve
+
+
+def added(entities: list[Entity], name: str) -> list[tuple[str, str]]:
+    (e,) = [e for e in entities if e.name == name]
+    return [(m.text, m.rule) for m in e.mentions if m.rule != "test"]
+
+
+FM = Actor("NORGOV", "NOR", "GOV", "Foreign Minister", "test")
+PM = Actor("SWEGOV", "SWE", "GOV", "Prime Minister", "test")
+NOR = Actor("NOR", "NOR", None, None, "place:Norway (country)")
+SWE = Actor("SWE", "SWE", None, None, "place:Sweden (country)")
+DNK = Actor("DNK", "DNK", None, None, "place:Denmark (country)")
+
+
+def test_he_goes_to_the_nearest_man(resolve):
+    ents = resolve("Foreign Minister Anna Berg met Prime Minister Erik Lund. He said the talks went well.",
+                   [("Anna Berg", "PERSON", ["Anna Berg"], FM), ("Erik Lund", "PERSON", ["Erik Lund"], PM)])
+    assert added(ents, "Erik Lund") == [("He", "pronoun")]
+    assert added(ents, "Anna Berg") == []
+
+
+def test_she_skips_a_nearer_man(resolve):
+    ents = resolve("Anna Berg met Erik Lund in Oslo. She said the talks went well.",
+                   [("Anna Berg", "PERSON", ["Anna Berg"], None), ("Erik Lund", "PERSON", ["Erik Lund"], None)])
+    assert added(ents, "Anna Berg") == [("She", "pronoun")]
+
+
+def test_a_title_shows_gender(resolve):
+    ents = resolve("Mrs. Kowal met Mr. Nowak in Warsaw. She said the meeting was useful.",
+                   [("Kowal", "PERSON", ["Kowal"], None), ("Nowak", "PERSON", ["Nowak"], None)])
+    assert added(ents, "Kowal") == [("She", "pronoun")]
+
+
+def test_an_earlier_pronoun_shows_gender(resolve):
+    ents = resolve("Dr. Okafor met Dr. Adeyemi on Monday. Okafor said she was hopeful. He disagreed.",
+                   [("Okafor", "PERSON", ["Okafor"], None), ("Adeyemi", "PERSON", ["Adeyemi"], None)])
+    assert added(ents, "Okafor") == [("she", "pronoun")]
+    assert added(ents, "Adeyemi") == [("He", "pronoun")]
+
+
+def test_his_goes_to_the_person_just_named(resolve):
+    ents = resolve("According to Berg, Prime Minister Erik Lund will visit Oslo, but the date of his visit is open.",
+                   [("Anna Berg", "PERSON", ["Berg"], FM), ("Erik Lund", "PERSON", ["Erik Lund"], PM)])
+    assert added(ents, "Erik Lund") == [("his", "pronoun")]
+
+
+def test_its_goes_to_an_organisation_or_country_not_a_person(resolve):
+    ents = resolve("Norway and its neighbours signed the pact. Anna Berg welcomed it.",
+                   [("Norway", "GPE", ["Norway"], NOR), ("Anna Berg", "PERSON", ["Anna Berg"], FM)])
+    assert ("its", "pronoun") in added(ents, "Norway")
+    assert added(ents, "Anna Berg") == []
+
+
+def test_they_goes_to_a_group(resolve):
+    ents = resolve("Norwegian lawmakers met on Monday. They voted against the plan.",
+                   [("Norwegian lawmakers", "NORP", ["Norwegian lawmakers"], Actor("NORLEG", "NOR", "LEG", None, "agent:lawmakers"))])
+    assert added(ents, "Norwegian lawmakers") == [("They", "pronoun")]
+
+
+def test_a_pronoun_with_no_antecedent_is_left_alone(resolve):
+    ents = resolve("He arrived late. Anna Berg spoke first.", [("Anna Berg", "PERSON", ["Anna Berg"], FM)])
+    assert added(ents, "Anna Berg") == []
+
+
+def test_role_description_with_nationality_picks_the_right_minister(resolve):
+    text = ("Norwegian Foreign Minister Anna Berg met Swedish Prime Minister Erik Lund. "
+            "The Norwegian foreign minister said the talks went well. The Swedish prime minister agreed.")
+    ents = resolve(text, [("Norway", "GPE", ["Norwegian"], NOR), ("Sweden", "GPE", ["Swedish"], SWE),
+                          ("Anna Berg", "PERSON", ["Anna Berg"], FM), ("Erik Lund", "PERSON", ["Erik Lund"], PM)])
+    assert added(ents, "Anna Berg") == [("The Norwegian foreign minister", "role:foreign minister")]
+    assert added(ents, "Erik Lund") == [("The Swedish prime minister", "role:prime minister")]
+
+
+def test_the_diplomat_means_the_foreign_minister(resolve):
+    ents = resolve("Foreign Minister Anna Berg met Prime Minister Erik Lund. According to the diplomat, talks will resume.",
+                   [("Anna Berg", "PERSON", ["Anna Berg"], FM), ("Erik Lund", "PERSON", ["Erik Lund"], PM)])
+    assert added(ents, "Anna Berg") == [("the diplomat", "role:diplomat")]
+
+
+def test_the_minister_and_the_president(resolve):
+    pres = Actor("NORGOV", "NOR", "GOV", "President", "test")
+    ents = resolve("President Ola Dahl met Foreign Minister Anna Berg. The minister spoke first and the president second.",
+                   [("Ola Dahl", "PERSON", ["Ola Dahl"], pres), ("Anna Berg", "PERSON", ["Anna Berg"], FM)])
+    assert added(ents, "Anna Berg") == [("The minister", "role:minister")]
+    assert added(ents, "Ola Dahl") == [("the president", "role:president")]
+
+
+def test_the_spokeswoman_is_a_woman_who_speaks_for_someone(resolve):
+    ents = resolve("Ministry spokeswoman Ingrid Sand and spokesman Per Vik spoke on Monday. The spokeswoman said talks would go on.",
+                   [("Ingrid Sand", "PERSON", ["Ingrid Sand"], None), ("Per Vik", "PERSON", ["Per Vik"], None)])
+    assert added(ents, "Ingrid Sand") == [("The spokeswoman", "role:spokeswoman")]
+    assert added(ents, "Per Vik") == []
+
+
+def test_a_role_nobody_holds_is_not_linked(resolve):
+    ents = resolve("Foreign Minister Anna Berg arrived. The defence minister was absent.",
+                   [("Anna Berg", "PERSON", ["Anna Berg"], FM)])
+    assert added(ents, "Anna Berg") == []
+
+
+def test_the_kremlin_is_the_russian_government(resolve):
+    ents = resolve("Anna Berg spoke on Monday. The Kremlin rejected the plan.", [("Anna Berg", "PERSON", ["Anna Berg"], FM)])
+    (kremlin,) = [e for e in ents if e.name == "Kremlin"]
+    assert kremlin.actor.code == "RUSGOV" and kremlin.type == "ORG"
+    assert [(m.text, m.rule) for m in kremlin.mentions] == [("The Kremlin", "metonym")]
+    assert kremlin.id not in {"e1"}
+
+
+def test_the_white_house_joins_an_existing_us_government_entity(resolve):
+    usgov = Actor("USAGOV", "USA", "GOV", None, "test")
+    ents = resolve("The US administration met on Monday. The White House said nothing.",
+                   [("US administration", "ORG", ["US administration"], usgov)])
+    assert added(ents, "US administration") == [("The White House", "metonym")]
+
+
+def test_the_two_countries_are_the_two_most_talked_about(resolve):
+    text = ("Norway and Sweden met. Norway wants a deal and Sweden agrees. Denmark watched. "
+            "The two countries signed on Friday.")
+    ents = resolve(text, [("Norway", "GPE", ["Norway"], NOR), ("Sweden", "GPE", ["Sweden"], SWE), ("Denmark", "GPE", ["Denmark"], DNK)])
+    assert added(ents, "Norway") == [("The two countries", "two-countries")]
+    assert added(ents, "Sweden") == [("The two countries", "two-countries")]
+    assert added(ents, "Denmark") == []
+
+
+def test_a_missed_surname_joins_its_person(resolve):
+    ents = resolve("Foreign Minister Anna Berg arrived on Monday. Mr. Lund was absent. Berg spoke first.",
+                   [("Anna Berg", "PERSON", ["Anna Berg"], FM)])
+    assert added(ents, "Anna Berg") == [("Berg", "surname")]
+
+
+def test_a_surname_with_a_title(resolve):
+    ents = resolve("Erik Lund arrived on Monday. Later Mr. Lund spoke.", [("Erik Lund", "PERSON", ["Erik Lund"], None)])
+    assert added(ents, "Erik Lund") == [("Mr. Lund", "surname")]
