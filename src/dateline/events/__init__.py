@@ -14,11 +14,12 @@ from itertools import product
 
 from spacy.tokens import Doc, Token
 
+from ..actors.codes import ACTOR_SECTORS, sector_of, split_code
 from ..model import Article, Event, EventActor, Quote
 from . import when
 from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
 from .coder import Candidate, TriggerIndex, find_candidates
-from .context import localise, office_code, unattributed
+from .context import domestic, localise, office_code, unattributed
 from .lexicon import Lexicon, load, quad_class
 from .where import find_place
 
@@ -65,12 +66,15 @@ OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
 
 def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None) -> list[EventActor]:
     """The first candidate group of targets whose actors carry a country, or name a group acted against within a
-    country (rebels, opposition, criminals: they take one from the event); else the first naming any actor."""
+    country (rebels, opposition, criminals: they take one from the event), or a group of a society as the subject
+    of the passive ('seven people were killed'); else the first naming any actor."""
     fallback: list[EventActor] = []
-    for group in cand.targets:
+    for n, group in enumerate(cand.targets):
         actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
-        if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS for a in actors):
-            return actors
+        patient = n == 0 and group[0].dep_ == "nsubjpass"
+        if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS or (patient and domestic(a.code))
+                          for a in actors):
+            return actors  # the passive's own subject, if only 'seven people' or 'students', comes first
         if actors and not fallback:
             fallback = actors
     return fallback
@@ -91,6 +95,10 @@ def _same(a: EventActor | None, b: EventActor | None) -> bool:
 
 
 def _pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]) -> list[tuple[EventActor | None, EventActor | None]]:
+    """Source-target pairs; conjoined sources act on each other when the target only names them again
+    ('the United States and Jordan agreed on a pact between the two countries')."""
+    if len(sources) >= 2 and targets and all(any(_same(s, t) or s.code == t.code for s in sources) for t in targets):
+        targets = []
     if len(sources) >= 2 and not targets and cand.symmetric:
         return [(a, b) for a, b in product(sources, sources) if a is not b and not _same(a, b)]
     pairs = list(product(sources or [None], targets or [None]))
@@ -105,14 +113,13 @@ def _inside(inner: EventActor | None, outer: EventActor | None) -> bool:
 
 
 def _identified(actor: EventActor | None, article: Article) -> bool:
-    """Whether an actor says who it is: an actor code, or a person, organisation or group of the story that has
-    none (as CAMEO coders drop events whose actors are both uncoded, an event needs one side that is)."""
-    if actor is None:
+    """Whether an actor is a political one: a country or international actor, or a body or force of politics without
+    its country ('the government', 'police', 'rebels'). As CAMEO coders drop events whose actors are uncoded, an event
+    needs one such side ('the firm provided statements' and 'passengers gave blankets' are no political events)."""
+    if actor is None or not actor.code:
         return False
-    if actor.code:
-        return True
-    ent = article.entity(actor.entity)
-    return ent is not None and ent.type in ("PERSON", "ORG", "NORP")
+    country, rest = split_code(actor.code)
+    return (country is not None and has_country(actor.code)) or sector_of(rest) in ACTOR_SECTORS
 
 
 def _key(ev: Event) -> tuple:
@@ -144,6 +151,8 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 sources = [unknown]
             if not sources:
                 continue  # PLOVER records need a source; a sourceless trigger is a mention, not a coded event
+            if cand.needs_target and not any(t.code for t in targets):
+                continue  # "released a new trailer": CAMEO's release is of people or property held
             for source, target in _pairs(cand, sources, targets):
                 if not (_identified(source, article) or _identified(target, article)):
                     continue  # "the West suspected ...": no actor code or entity on either side, nothing to code

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import modes
-from .actors import (clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
+from .actors import (PRONOUNS, clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
                      subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
 from .patterns import Pattern, best_match, verb_context
@@ -41,6 +41,9 @@ NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 # CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
 # 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
 DESTINATIONS = {"GO_SOMEWHERE": frozenset({"to", "for", "into", "toward", "towards"}), "ARRIVE": frozenset({"in", "at", "to"})}
+# Verbs whose grounds ('expelled X for spying') are what the object is said to have done: not the subject's act.
+PUNITIVE_VERBS = frozenset({"expel", "arrest", "detain", "sentence", "jail", "imprison", "punish", "fine", "execute",
+                            "deport", "prosecute", "try", "sanction", "sue", "condemn", "criticize", "criticise", "denounce"})
 
 
 @dataclass(slots=True)
@@ -58,6 +61,7 @@ class Candidate:
     targets: list[list[Token]] = field(default_factory=list)
     place_target: Token | None = None
     reverse: bool = False
+    needs_target: bool = False  # coded by a default that only holds when someone is acted on ('released' whom?)
 
     @property
     def anchors(self) -> tuple[Token, ...]:
@@ -192,7 +196,8 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
         if code is None or code[:2] in DROP_ROOTS or (pattern is None and not _destined(token, rule)):
             continue
         place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
-        by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse)
+        by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse,
+                                      needs_target=pattern is None and rule.split(":")[1:2] == ["RELEASE"])
         by_token[token.i].targets = _verb_target_groups(token, ptarget, code)
     for token in nouns:
         if token.i in matched_objects or _alleged(token):
@@ -237,8 +242,12 @@ def _own_subject(verb: Token) -> bool:
 
 
 def _destined(verb: Token, rule: str) -> bool:
-    """Whether a verb coded by its dictionary default may stand: a travel verb needs a destination."""
+    """Whether a verb coded by its dictionary default may stand: a travel verb needs a destination, and 'call' a
+    party called ('called Lima', not 'what it called its involvement', 'called the plan a mistake')."""
     parts = rule.split(":")
+    if len(parts) >= 3 and parts[1] == "CALL":
+        party = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")]
+        return bool(party) and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
     if len(parts) < 3 or parts[1] not in DESTINATIONS:
         return True
     return any(c.dep_ == "prep" and c.lower_ in DESTINATIONS[parts[1]] for c in verb.children) or \
@@ -253,7 +262,7 @@ def _alleged(token: Token) -> bool:
         return True  # "an allegation that the NPFL had taken over the city"
     if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
         return False
-    return head.head.lemma_.lower() in CLAIM_VERBS
+    return head.head.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and head.head.lemma_.lower() in PUNITIVE_VERBS)
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
@@ -321,6 +330,9 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         return None
     if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
         return None  # "condemned the Israeli attack": the verb's event; the noun's actor is only a modifier
+    if all(s.lower_ in PRONOUNS for s in sources) and not prep_objects(noun, sense.target_preps):
+        # "insisted on its demands", "until their demands are met": a reference back to the owner's known act
+        return None
     cand = Candidate(noun, code, sense.rule, "noun", base=code)
     targets = prep_objects(noun, sense.target_preps) or _acted_on(noun, sense)
     if len(sources) >= 2 and not targets and prep_objects(noun, ("between",)):

@@ -21,6 +21,7 @@ phrase plays and where the event happened. Three completions, each noted in noth
 from __future__ import annotations
 
 from dataclasses import replace
+import json
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from spacy.tokens import Token
 
 from ..actors.codes import sector_of, split_code
 from ..model import Article, Event, EventActor, Location
+from .lexicon import DATA
 from .where import countries, find_place, lookup, place_phrase
 
 if TYPE_CHECKING:
@@ -41,14 +43,24 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "COP", "CRM", "LAB", "EDU", "BUS", "HLH", "MED", "AGR", "REL",
                               "SOC", "PTY", "JRN"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Verbs of harm that accidents share with attacks; unattributed, they code force only where the sentence names some.
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "hit", "strike", "crush", "die"})
+VIOLENCE_WORDS = frozenset({
+    # who uses force
+    "gunman", "gunmen", "militant", "attacker", "assailant", "bomber", "insurgent", "rebel", "terrorist", "sniper",
+    "militia", "guerrilla", "jihadist", "fighter", "kidnapper", "abductor", "captor", "torturer",
+    # the force itself, after CAMEO's 18-20 (abduction, beating, torture, rape, bombing, assassination, shooting,
+    # shelling, mass killing)
+    "explosion", "blast", "raid", "gunfire", "crossfire", "firefight", "shooting", "stabbing", "explosive", "suicide",
+    "ambush", "clash", "fighting", "battle", "combat", "war", "airstrike", "shell", "shelling", "mortar", "artillery",
+    "missile", "rocket", "grenade", "landmine", "minefield", "torture", "beating", "rape", "abduction", "kidnapping",
+    "hostage", "assassination", "execution", "beheading", "lynching", "massacre", "bombing", "stab", "shoot", "behead",
+    "execute", "assassinate", "lynch"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 @lru_cache(maxsize=1)
 def _settlements() -> frozenset[str]:
-    from .lexicon import DATA
-    import json
-
     data = json.loads((DATA / "cameo_verbs.json").read_text("utf-8"))
     return frozenset(w for w in data.get("synsets", {}).get("TOWN", []) if " " not in w)
 
@@ -145,6 +157,22 @@ def _state_body(code: str | None) -> bool:
         sector_of(split_code(code or "")[1]) in STATE_SECTORS
 
 
+def _violent(sent) -> bool:
+    """Whether a sentence names force: a weapon, an attack or an armed group (CAMEO's &WEAPON set and our violence words)."""
+    words = _violence_words()
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
+@lru_cache(maxsize=1)
+def _violence_words() -> frozenset[str]:
+    from .lexicon import load
+
+    data = json.loads((DATA / "cameo_verbs.json").read_text("utf-8"))
+    weapons = {w for w in data.get("synsets", {}).get("WEAPON", []) if " " not in w}
+    nouns = {lemma for lemma, senses in load().nouns.items() if any(s.code[:2] in ("18", "19", "20") for s in senses)}
+    return frozenset(weapons | nouns | VIOLENCE_WORDS)
+
+
 def unattributed(cand: Candidate, article: Article) -> EventActor | None:
     """CAMEO's actor for force or coercion whose doer the text does not name: 'a roadside bomb killed ...'
     and 'was arrested in X' have as source the place's country, with sector UAF (unidentified armed
@@ -153,6 +181,8 @@ def unattributed(cand: Candidate, article: Article) -> EventActor | None:
     root = cand.code[:2]
     if cand.kind != "verb" or root not in ("17", "18", "19", "20"):
         return None
+    if cand.trigger.lemma_.lower() in HARM_VERBS and not _violent(cand.trigger.sent):
+        return None  # 'seven people were killed when a tram derailed': harm with no sign of force is no attack
     words = cand.sources[0] if cand.sources else None
     place = find_place(cand.trigger, cand.anchors, cand.code, None, None)
     if (place is None or place.country is None) and words is not None:

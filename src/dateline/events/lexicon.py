@@ -182,11 +182,15 @@ def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]],
         elif kind == "light":
             light.add(key)
         elif kind == "verb":
-            # A verb we add, or whose default code we change; it keeps its CAMEO patterns.
-            senses = verbs.get(key) or [VerbSense(key, "dateline", None, None, (), f"dateline:verb:{key}")]
-            for sense in senses:
+            # A verb we add, or whose default code we change; it keeps its CAMEO patterns, and its phrasal
+            # senses ('give in', 'take over') keep their own codes.
+            senses = verbs.setdefault(key, [])
+            plain = [sense for sense in senses if not sense.particles]
+            if not plain:
+                plain = [VerbSense(key, "dateline", None, None, (), f"dateline:verb:{key}")]
+                senses.extend(plain)
+            for sense in plain:
                 sense.code, sense.rule = (code or None), f"dateline:verb:{key}"
-            verbs[key] = senses
         elif kind == "pattern":
             unknown = [w for w in arg.replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ").split()
                        if w.startswith("&") and w[1:] not in synsets]

@@ -188,8 +188,9 @@ def _clause_verb(token: Token) -> Token:
     return token.head if token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod") else token
 
 
-def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0) -> Modality:
-    """Mode and code of an event whose trigger is a verb."""
+def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended: bool = False) -> Modality:
+    """Mode and code of an event whose trigger is a verb (or whose light verb is `verb`, itself an intent when
+    `intended`: 'planned a strike')."""
     chain, governors = _chain(verb)
     govs = [g.lemma_.lower() for g in governors]
     tops = [_clause_verb(t) for t in chain]
@@ -200,7 +201,7 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0) -> Modal
         return Modality("negated", code, "failed to")
     refused = any(g in REFUSE for g in govs)
     future = bool(auxes & FUTURE_AUX) or (bool(auxes & {"would"}) and _reported(tops[-1]))
-    intended = any(g in INTENT or g in COMMIT for g in govs)
+    intended = intended or any(g in INTENT or g in COMMIT for g in govs)
     desire = any(g in DESIRE for g in govs)
     if desire and not (_first_person_subject(tops[-1]) and code.startswith(VERBAL_ROOTS)):
         intended = True
@@ -239,7 +240,10 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0) -> Modal
 def noun_modality(noun: Token, light: Token | None, code: str, lex: Lexicon) -> Modality:
     """Mode and code of an event whose trigger is an event noun, read from its light verb or its modifiers."""
     if light is not None:
-        return verb_modality(light, code, lex)
+        outer = verb_modality(light, code, lex)
+        if outer.mode is None and light.lemma_.lower() in INTENT:  # "the strike they were planning", "prepared an attack"
+            return verb_modality(light, code, lex, intended=True)
+        return outer
     if any(c.dep_ == "amod" and c.lower_ in PLANNED for c in noun.children):
         intent = lex.recode("intent", code) if code[:2] in ("04", "05", "06", "07", "08") else None
         return Modality("future", intent or code, "planned")
