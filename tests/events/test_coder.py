@@ -199,3 +199,8 @@ def test_a_participle_used_as_a_noun_is_no_event(code):
 def test_what_an_allegation_says_is_not_coded_as_done(code):
     events = code("Liberia investigated an allegation that Guinean troops had captured the town of Voinjama.")
     assert [e.trigger.text for e in events] == ["investigated"]
+
+
+def test_a_paired_code_whose_subject_is_missing_codes_without_failing(code):
+    # OBTAIN's pattern codes the giver as source; the participle has no subject to become the target
+    assert code("Fire seen near Lagos in this picture obtained from Kenyan police.") is not None

@@ -71,7 +71,7 @@ def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None) -> l
     fallback: list[EventActor] = []
     for n, group in enumerate(cand.targets):
         actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
-        patient = n == 0 and group[0].dep_ == "nsubjpass"
+        patient = n == 0 and bool(group) and group[0].dep_ == "nsubjpass"
         if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS or (patient and domestic(a.code))
                           for a in actors):
             return actors  # the passive's own subject, if only 'seven people' or 'students', comes first
