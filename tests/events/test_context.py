@@ -105,3 +105,19 @@ def test_a_present_participle_on_an_agent_noun_is_that_nouns_act(code):
 def test_helping_to_do_something_is_doing_it(code):
     events = code("Norway helped broker a ceasefire between Sudan and Chad.")
     assert "helped" not in {e.trigger.text for e in events}
+
+
+@pytest.mark.parametrize("text,trigger,cameo,target", [
+    ("Syrian troops attacked the town, killing 12 civilians.", "attacked", "202", "SYRCVL"),  # a result joins its act
+    ("Israeli air strikes killed ten Palestinians in Gaza.", "killed", "195", "PSE"),  # a subject event noun too
+])
+def test_one_happening_is_one_event(code, text, trigger, cameo, target):
+    events = code(text)
+    assert len(events) == 1
+    ev = only(events, trigger)
+    assert ev.cameo == cameo and ev.target.code.startswith(target)
+
+
+def test_where_two_parties_meet_is_not_whom_they_meet(code):
+    events = code("Russia and Ukraine held talks in Minsk.")
+    assert {(e.source.code, e.target.code) for e in events} == {("RUS", "UKR"), ("UKR", "RUS")}

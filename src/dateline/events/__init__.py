@@ -10,7 +10,6 @@ and actor codes (actors.py), dates them against the article's date (when.py) and
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import product
 
 from spacy.tokens import Doc, Token
 
@@ -19,7 +18,8 @@ from ..model import Article, Event, EventActor, Quote
 from . import when
 from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
 from .coder import Candidate, TriggerIndex, find_candidates
-from .context import domestic, localise, office_code, unattributed
+from .context import LOCATION_PREPS, domestic, localise, office_code, unattributed
+from .happenings import pairs, restates
 from .lexicon import Lexicon, load, quad_class
 from .where import find_place
 
@@ -64,12 +64,14 @@ def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, tr
 OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
 
 
-def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None) -> list[EventActor]:
+def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False) -> list[EventActor]:
     """The first candidate group of targets whose actors carry a country, or name a group acted against within a
     country (rebels, opposition, criminals: they take one from the event), or a group of a society as the subject
     of the passive ('seven people were killed'); else the first naming any actor."""
     fallback: list[EventActor] = []
     for n, group in enumerate(cand.targets):
+        if reciprocal and group and _where(group[0]):
+            continue  # "Russia and Ukraine held talks in Minsk": where parties meet, not whom they meet
         actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
         patient = n == 0 and bool(group) and group[0].dep_ == "nsubjpass"
         if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS or (patient and domestic(a.code))
@@ -80,36 +82,15 @@ def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None) -> l
     return fallback
 
 
+def _where(token: Token) -> bool:
+    """Whether a token is the object of a preposition of place ('in Minsk', 'at the summit')."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS
+
+
 def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
     """Whether an uncoded actor is still an entity that can act (a person, organisation, place or group)."""
     ent = resolver.article.entity(actor.entity)
     return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")
-
-
-def _same(a: EventActor | None, b: EventActor | None) -> bool:
-    if a is None or b is None:
-        return False
-    if a.entity and a.entity == b.entity:
-        return True
-    return a.span is not None and b.span is not None and a.span.start == b.span.start and a.code == b.code
-
-
-def _pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]) -> list[tuple[EventActor | None, EventActor | None]]:
-    """Source-target pairs; conjoined sources act on each other when the target only names them again
-    ('the United States and Jordan agreed on a pact between the two countries')."""
-    if len(sources) >= 2 and targets and all(any(_same(s, t) or s.code == t.code for s in sources) for t in targets):
-        targets = []
-    if len(sources) >= 2 and not targets and cand.symmetric:
-        return [(a, b) for a, b in product(sources, sources) if a is not b and not _same(a, b)]
-    pairs = list(product(sources or [None], targets or [None]))
-    return [(s, None if _same(s, t) or _inside(t, s) else t) for s, t in pairs]
-
-
-def _inside(inner: EventActor | None, outer: EventActor | None) -> bool:
-    """Whether one actor's words lie within another's ('the Ambassador of Morocco' holds 'Morocco'): no actor acts on itself."""
-    if inner is None or outer is None or inner.span is None or outer.span is None:
-        return False
-    return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
 
 
 def _identified(actor: EventActor | None, article: Article) -> bool:
@@ -124,10 +105,6 @@ def _identified(actor: EventActor | None, article: Article) -> bool:
 
 def _key(ev: Event) -> tuple:
     return (ev.cameo, ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.mode, ev.date)
-
-
-def _code_of(actor: EventActor | None) -> str | None:
-    return actor.code or actor.entity or actor.text if actor else None
 
 
 def find_events(doc: Doc, article: Article) -> list[Event]:
@@ -146,19 +123,19 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
         for cand in find_candidates(sent, lex, index):
             quote = quotes.at(cand.trigger.idx)
             sources = _actors(cand.sources, resolver, quote, cand.trigger, subject=True)
-            targets = _targets(cand, resolver, quote)
+            targets = _targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric)
             if not sources and targets and (unknown := unattributed(cand, article)):
                 sources = [unknown]
             if not sources:
                 continue  # PLOVER records need a source; a sourceless trigger is a mention, not a coded event
             if cand.needs_target and not any(t.code for t in targets):
                 continue  # "released a new trailer": CAMEO's release is of people or property held
-            for source, target in _pairs(cand, sources, targets):
+            for source, target in pairs(cand, sources, targets):
                 if not (_identified(source, article) or _identified(target, article)):
                     continue  # "the West suspected ...": no actor code or entity on either side, nothing to code
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote)
                 localise(ev)
-                if _restates(cand, ev, sentence_events):
+                if restates(cand, ev, sentence_events):
                     continue
                 sentence_events.append((cand, ev))
         for _, ev in sentence_events:
@@ -172,18 +149,6 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     for i, ev in enumerate(events, 1):
         ev.id = f"v{i}"
     return events
-
-
-def _restates(cand: Candidate, ev: Event, earlier: list[tuple[Candidate, Event]]) -> bool:
-    """A target-less event noun that names an event already coded in the sentence by the same actor ('his visit')."""
-    for other_cand, other in earlier:
-        if other.evidence.start != ev.evidence.start:
-            continue
-        if (ev.cameo, _code_of(ev.source), _code_of(ev.target)) == (other.cameo, _code_of(other.source), _code_of(other.target)):
-            return True
-        if cand.kind == "noun" and ev.target is None and other_cand.base[:2] == cand.base[:2] and _code_of(other.source) == _code_of(ev.source):
-            return True
-    return False
 
 
 def _evidence(text: str, start: int, end: int, at: int) -> tuple[int, int]:

@@ -25,6 +25,7 @@ from . import modes
 from .actors import (PRONOUNS, clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
                      subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
+from .happenings import merge_happenings, merge_purposes
 from .patterns import Pattern, best_match, verb_context
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
@@ -211,7 +212,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for gov in governors:
         _govern(gov, by_token)
     _speech_demands(speech, by_token)
-    _merge_purposes(by_token)
+    merge_purposes(by_token)
     out = []
     for cand in sorted(by_token.values(), key=lambda c: c.trigger.i):
         if cand.kind == "verb":
@@ -227,7 +228,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
         if cand.reverse:
             cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]
         out.append(cand)
-    return out
+    return merge_happenings(out, lex)
 
 
 def _condition_subjects(verb: Token) -> list[list[Token]]:
@@ -347,26 +348,6 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
 def _acted_on(noun: Token, sense: NounSense) -> list[Token]:
     """'a suspension of air links with Serbia': the target hangs on what the event noun acts on."""
     return [t for thing in prep_objects(noun, ("of",)) for t in prep_objects(thing, sense.target_preps)]
-
-
-def _merge_purposes(by_token: dict[int, Candidate]) -> None:
-    """An act and its purpose of the same kind are one happening ('began a hunger strike to protest X', 'met Y to
-    discuss Z'): the purpose joins the act, lending its more specific code and its targets after the act's own."""
-    for i, cand in list(by_token.items()):
-        if cand.kind != "verb" or cand.trigger.dep_ not in ("advcl", "xcomp") or i not in by_token:
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.trigger.children):
-            continue
-        head = cand.trigger.head
-        outer = next((c for c in by_token.values() if c is not cand and (c.trigger.i == head.i or
-                      (c.light is not None and c.light.i == head.i))), None)
-        if outer is None or outer.code[:2] != cand.code[:2]:
-            continue
-        if len(cand.code) > len(outer.code):
-            outer.code = outer.base = cand.code
-        outer.rule = f"{outer.rule}+purpose:{cand.rule}"
-        outer.targets = outer.targets + cand.targets
-        del by_token[i]
 
 
 def _govern(gov: Token, by_token: dict[int, Candidate]) -> None:
