@@ -204,3 +204,8 @@ def test_what_an_allegation_says_is_not_coded_as_done(code):
 def test_a_paired_code_whose_subject_is_missing_codes_without_failing(code):
     # OBTAIN's pattern codes the giver as source; the participle has no subject to become the target
     assert code("Fire seen near Lagos in this picture obtained from Kenyan police.") is not None
+
+
+def test_a_pronoun_subject_of_reported_speech_is_the_more_specific_speaker(code):
+    ev = only(code("Uganda's army said it had killed 20 rebels near the border.", {"Uganda's army": "UGAMIL", "it": "UGA"}), "killed")
+    assert ev.source.code == "UGAMIL"

@@ -29,6 +29,8 @@ pytestmark = pytest.mark.slow
     ("Danish nurses handed over 500 kg of medicine to the Red Cross.", "handed", "073"),
     ("Chilean hackers defaced the websites of the Peruvian army.", "defaced", "1712"),
     ("Turkish police broke up a rally by students.", "broke", "175"),
+    ("Kenya slams Uganda over border closure", "slams", "111"),
+    ("Norway urged Sudan to end the fighting.", "urged", "100"),
 ])
 def test_added_pattern(code, text, trigger, cameo):
     assert {e.cameo for e in code(text) if e.trigger.text == trigger} == {cameo}

@@ -17,6 +17,8 @@ pytestmark = pytest.mark.slow
     "The firm provided longer statements to the newspaper.",  # no political actor on either side
     "Mr. Odinga had what he called a productive week.",  # calling something something is no phone call
     "Six people died when the seaplane crashed near Lagos.",  # dying is no act of the dead
+    "A Kenyan police car slammed into a wall in Nairobi.",  # slamming into something is no criticism
+    "The rebels, who control much of the north, stayed silent.",  # controlling land is no cooperation
 ])
 def test_no_event(code, text):
     assert code(text) == []

@@ -51,14 +51,21 @@ def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, tr
             out.extend(found)
             continue
         actor = found[0] if found else None
-        if subject and (actor is None or actor.code is None) and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
+        if subject and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
             for speaker in speech_subject(trigger):
-                if speaker.lower_ not in PRONOUNS and (found := resolver.resolve(speaker, quote)) is not None:
-                    actor = found
-                    break
+                if speaker.lower_ in PRONOUNS or (said := resolver.resolve(speaker, quote)) is None:
+                    continue
+                if actor is None or actor.code is None or _narrows(said.code, actor.code):
+                    actor = said  # "Uganda's army said it had killed": it is the army, not only Uganda
+                break
         if actor is not None:
             out.append(actor)
     return out
+
+
+def _narrows(speaker: str | None, pronoun: str | None) -> bool:
+    """Whether the speaker's code is the pronoun's made more specific (UGAMIL for UGA)."""
+    return bool(speaker and pronoun) and len(speaker) > len(pronoun) and speaker.startswith(pronoun)
 
 
 OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
