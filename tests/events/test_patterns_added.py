@@ -31,6 +31,9 @@ pytestmark = pytest.mark.slow
     ("Turkish police broke up a rally by students.", "broke", "175"),
     ("Kenya slams Uganda over border closure", "slams", "111"),
     ("Norway urged Sudan to end the fighting.", "urged", "100"),
+    ("The Kenyan government banned the main opposition party.", "banned", "1722"),
+    ("Kenyan police enforced a curfew in Mombasa.", "enforced", "1723"),
+    ("Kenyan farmers blockaded Nairobi on Monday.", "blockaded", "191"),
 ])
 def test_added_pattern(code, text, trigger, cameo):
     assert {e.cameo for e in code(text) if e.trigger.text == trigger} == {cameo}
