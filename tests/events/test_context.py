@@ -121,3 +121,8 @@ def test_one_happening_is_one_event(code, text, trigger, cameo, target):
 def test_where_two_parties_meet_is_not_whom_they_meet(code):
     events = code("Russia and Ukraine held talks in Minsk.")
     assert {(e.source.code, e.target.code) for e in events} == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_a_people_is_not_its_state_and_lives_where_the_event_happens(code):
+    ev = only(code("Up to 1,000 ethnic Turks began a hunger strike in Sofia."), "hunger strike")
+    assert ev.source.code == "BGRCVL"

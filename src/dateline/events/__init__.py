@@ -100,7 +100,7 @@ def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
     return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")
 
 
-def _identified(actor: EventActor | None, article: Article) -> bool:
+def _identified(actor: EventActor | None) -> bool:
     """Whether an actor is a political one: a country or international actor, or a body or force of politics without
     its country ('the government', 'police', 'rebels'). As CAMEO coders drop events whose actors are uncoded, an event
     needs one such side ('the firm provided statements' and 'passengers gave blankets' are no political events)."""
@@ -138,10 +138,12 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
             if cand.needs_target and not any(t.code for t in targets):
                 continue  # "released a new trailer": CAMEO's release is of people or property held
             for source, target in pairs(cand, sources, targets):
-                if not (_identified(source, article) or _identified(target, article)):
-                    continue  # "the West suspected ...": no actor code or entity on either side, nothing to code
+                if source is None and target is None:
+                    continue
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote)
                 localise(ev)
+                if not (_identified(ev.source) or _identified(ev.target)):
+                    continue  # "the West suspected ...", "the firm provided statements": no political actor
                 if restates(cand, ev, sentence_events):
                     continue
                 sentence_events.append((cand, ev))

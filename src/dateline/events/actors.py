@@ -104,6 +104,11 @@ class ActorResolver:
             if actor is not None and actor.sector is not None:
                 return EventActor(text=span.text, code=actor.code, span=self.article.span(span.start_char, span.end_char))
         code = entity.actor.code if entity is not None and entity.actor is not None else None
+        if code is not None and len(code) == 3 and head.tag_ in ("NNS", "NNPS") and self.code_phrase is not None:
+            # "up to 1,000 ethnic Turks", "Bosnian Serbs": a people, where the mention's entity is its country
+            people = self.code_phrase(span, self.date)
+            if people is not None and "people" in (people.rule or ""):
+                return EventActor(text=span.text, code=people.code, span=self.article.span(span.start_char, span.end_char))
         if code is None and self.code_phrase is not None and head.lower_ not in PRONOUNS:
             actor = self.code_phrase(span, self.date)
             code = actor.code if actor is not None else None
