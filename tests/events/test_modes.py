@@ -162,3 +162,9 @@ def test_an_attempt_is_done_a_proposal_is_not(code):
 def test_what_is_demanded_to_be_admitted_is_not_stated(code):
     ev = only(code("Poland demanded an admission that Russian troops killed Polish officers."), "killed")
     assert ev.mode == "hypothetical"
+
+
+def test_a_governor_whose_infinitive_parses_as_an_adverbial_clause_still_governs(code):
+    events = code("Lebanese soldiers have sworn to fight until they regain the hills.")
+    assert "sworn" not in {e.trigger.text for e in events}
+    assert only(events, "fight").mode == "future"

@@ -69,9 +69,14 @@ class Modality:
 def governor(verb: Token) -> Token | None:
     """The verb or adjective that governs an infinitive complement ("plans to visit" → plan)."""
     head = verb.head
-    if verb.dep_ in ("xcomp", "acl") and head.lemma_.lower() in GOVERNORS:
+    infinitive = verb.dep_ in ("xcomp", "acl") or (verb.dep_ == "advcl" and _to_infinitive(verb))  # 'sworn to fight'
+    if infinitive and head.lemma_.lower() in GOVERNORS:
         return head if head.lemma_.lower() != "go" or head.lower_ == "going" else None
     return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _auxes(verb: Token) -> list[str]:
