@@ -352,7 +352,8 @@ def _acted_on(noun: Token, sense: NounSense) -> list[Token]:
 
 def _govern(gov: Token, by_token: dict[int, Candidate]) -> None:
     """A governing verb yields to the event in its complement; intent and desire verbs alone code nothing."""
-    xcomps = [c for c in gov.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and modes.governor(c) is gov)]
+    xcomps = [c for c in gov.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and (g := modes.governor(c)) is not None
+                                                                and g.i == gov.i)]
     lemma = gov.lemma_.lower()
     if any(c.i in by_token for c in xcomps) or (xcomps and (lemma in modes.INTENT or lemma in modes.DESIRE or lemma in modes.FAIL)):
         by_token.pop(gov.i, None)
