@@ -168,3 +168,8 @@ def test_a_governor_whose_infinitive_parses_as_an_adverbial_clause_still_governs
     events = code("Lebanese soldiers have sworn to fight until they regain the hills.")
     assert "sworn" not in {e.trigger.text for e in events}
     assert only(events, "fight").mode == "future"
+
+
+def test_an_infinitive_after_an_object_is_a_purpose_not_a_governed_act(code):
+    events = code("Kenyan students started a hunger strike yesterday to protest against the Ugandan decision.")
+    assert any(e.cameo.startswith("142") for e in events)

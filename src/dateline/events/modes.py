@@ -69,7 +69,9 @@ class Modality:
 def governor(verb: Token) -> Token | None:
     """The verb or adjective that governs an infinitive complement ("plans to visit" → plan)."""
     head = verb.head
-    infinitive = verb.dep_ in ("xcomp", "acl") or (verb.dep_ == "advcl" and _to_infinitive(verb))  # 'sworn to fight'
+    # 'have sworn to fight' parsed as an adverbial clause; but 'started a strike to protest' is a purpose
+    infinitive = verb.dep_ in ("xcomp", "acl") or (verb.dep_ == "advcl" and _to_infinitive(verb)
+                                                   and not any(c.dep_ == "dobj" for c in head.children))
     if infinitive and head.lemma_.lower() in GOVERNORS:
         return head if head.lemma_.lower() != "go" or head.lower_ == "going" else None
     return None
