@@ -125,9 +125,12 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     events: list[Event] = []
     seen: dict[tuple, int] = {}
     index = TriggerIndex(doc, lex)
+    time_index = when.TimeIndex(doc)
     for sent in doc.sents:
         sentence_events: list[tuple[Candidate, Event]] = []
-        for cand in find_candidates(sent, lex, index):
+        cands = find_candidates(sent, lex, index)
+        times = time_index.within(sent) if cands else []
+        for cand in cands:
             quote = quotes.at(cand.trigger.idx)
             sources = _actors(cand.sources, resolver, quote, cand.trigger, subject=True)
             targets = _targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric)
@@ -140,7 +143,7 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
             for source, target in pairs(cand, sources, targets):
                 if source is None and target is None:
                     continue
-                ev = _event(cand, source, target, sent, article, lex, anchor, quote)
+                ev = _event(cand, source, target, sent, article, lex, anchor, quote, times)
                 localise(ev)
                 if not (_identified(ev.source) or _identified(ev.target)):
                     continue  # "the West suspected ...", "the firm provided statements": no political actor
@@ -176,7 +179,7 @@ def _evidence(text: str, start: int, end: int, at: int) -> tuple[int, int]:
 
 
 def _event(cand: Candidate, source: EventActor | None, target: EventActor | None, sent, article: Article,
-           lex: Lexicon, anchor, quote: Quote | None) -> Event:
+           lex: Lexicon, anchor, quote: Quote | None, times: list) -> Event:
     text = article.text
     trig = cand.trigger
     start, end = _evidence(text, sent.start_char, sent.end_char, trig.idx)
@@ -190,7 +193,7 @@ def _event(cand: Candidate, source: EventActor | None, target: EventActor | None
     code, rule = cand.code, cand.rule
     if (office := office_code(code, source, lex)) is not None:
         code, rule = office, f"{rule}+office"
-    dated = when.event_date(cand.anchors, anchor, mode == "future")
+    dated = when.event_date(cand.anchors, anchor, mode == "future", times, sent.start)
     if mode is None and dated is not None and when.is_historical(dated, anchor):
         mode = "historical"
     place_target = cand.place_target

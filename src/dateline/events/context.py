@@ -21,7 +21,6 @@ phrase plays and where the event happened. Three completions, each noted in noth
 from __future__ import annotations
 
 from dataclasses import replace
-import json
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -29,7 +28,6 @@ from spacy.tokens import Token
 
 from ..actors.codes import sector_of, split_code
 from ..model import Article, Event, EventActor, Location
-from .lexicon import DATA
 from .where import countries, find_place, lookup, place_phrase
 
 if TYPE_CHECKING:
@@ -61,8 +59,9 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 @lru_cache(maxsize=1)
 def _settlements() -> frozenset[str]:
-    data = json.loads((DATA / "cameo_verbs.json").read_text("utf-8"))
-    return frozenset(w for w in data.get("synsets", {}).get("TOWN", []) if " " not in w)
+    from .lexicon import load
+
+    return frozenset(w for w in load().synsets.get("TOWN", []) if " " not in w)
 
 
 def country_of(code: str | None) -> str | None:
@@ -167,9 +166,9 @@ def _violent(sent) -> bool:
 def _violence_words() -> frozenset[str]:
     from .lexicon import load
 
-    data = json.loads((DATA / "cameo_verbs.json").read_text("utf-8"))
-    weapons = {w for w in data.get("synsets", {}).get("WEAPON", []) if " " not in w}
-    nouns = {lemma for lemma, senses in load().nouns.items() if any(s.code[:2] in ("18", "19", "20") for s in senses)}
+    lex = load()
+    weapons = {w for w in lex.synsets.get("WEAPON", []) if " " not in w}
+    nouns = {lemma for lemma, senses in lex.nouns.items() if any(s.code[:2] in ("18", "19", "20") for s in senses)}
     return frozenset(weapons | nouns | VIOLENCE_WORDS)
 
 

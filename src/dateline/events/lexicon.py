@@ -69,6 +69,7 @@ class Lexicon:
     goldstein: dict[str, float]
     recodes: dict[str, dict[str, str]]
     inflections: dict[str, str] = field(default_factory=dict)
+    synsets: dict[str, list[str]] = field(default_factory=dict)  # CAMEO's synonym sets ('TOWN', 'WEAPON')
 
     def lemma(self, token) -> str:
         """A verb token's dictionary lemma, mending the lemmatizer's slips ('staged' → 'stag') from its inflection."""
@@ -222,4 +223,4 @@ def load() -> Lexicon:
     goldstein = {r[0]: float(r[1]) for r in _rows(DATA / "goldstein.tsv")}
     known = set(verbs) | light
     inflections = {form: lemma for lemma in sorted(known) for form in inflect(lemma) if form not in known}
-    return Lexicon(verbs, nouns, frozenset(light), plover, goldstein, recodes, inflections)
+    return Lexicon(verbs, nouns, frozenset(light), plover, goldstein, recodes, inflections, data.get("synsets", {}))
