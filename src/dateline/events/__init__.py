@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..actors.codes import ACTOR_SECTORS, sector_of, split_code
 from ..model import Article, Event, EventActor, Quote
 from . import when
-from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
+from .actors import ActorResolver, has_country
 from .coder import Candidate, TriggerIndex, find_candidates
-from .context import LOCATION_PREPS, domestic, localise, office_code, unattributed
-from .happenings import pairs, restates
+from .context import localise, office_code, unattributed
+from .happenings import choose_targets, pairs, resolve_actors, restates
 from .lexicon import Lexicon, load, quad_class
 from .where import find_place
 
@@ -40,64 +40,6 @@ class _Quotes:
             if quote.content.start <= offset < quote.content.end:
                 return quote
         return None
-
-
-def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, trigger: Token, subject: bool = False) -> list[EventActor]:
-    """Resolve phrase heads to actors; an unresolved subject pronoun in reported speech is the speaker."""
-    out = []
-    for head in heads:
-        found = resolver.resolve_all(head, quote)
-        if len(found) > 1:
-            out.extend(found)
-            continue
-        actor = found[0] if found else None
-        if subject and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
-            for speaker in speech_subject(trigger):
-                if speaker.lower_ in PRONOUNS or (said := resolver.resolve(speaker, quote)) is None:
-                    continue
-                if actor is None or actor.code is None or _narrows(said.code, actor.code):
-                    actor = said  # "Uganda's army said it had killed": it is the army, not only Uganda
-                break
-        if actor is not None:
-            out.append(actor)
-    return out
-
-
-def _narrows(speaker: str | None, pronoun: str | None) -> bool:
-    """Whether the speaker's code is the pronoun's made more specific (UGAMIL for UGA)."""
-    return bool(speaker and pronoun) and len(speaker) > len(pronoun) and speaker.startswith(pronoun)
-
-
-OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
-
-
-def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False) -> list[EventActor]:
-    """The first candidate group of targets whose actors carry a country, or name a group acted against within a
-    country (rebels, opposition, criminals: they take one from the event), or a group of a society as the subject
-    of the passive ('seven people were killed'); else the first naming any actor."""
-    fallback: list[EventActor] = []
-    for n, group in enumerate(cand.targets):
-        if reciprocal and group and _where(group[0]):
-            continue  # "Russia and Ukraine held talks in Minsk": where parties meet, not whom they meet
-        actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
-        patient = n == 0 and bool(group) and group[0].dep_ == "nsubjpass"
-        if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS or (patient and domestic(a.code))
-                          for a in actors):
-            return actors  # the passive's own subject, if only 'seven people' or 'students', comes first
-        if actors and not fallback:
-            fallback = actors
-    return fallback
-
-
-def _where(token: Token) -> bool:
-    """Whether a token is the object of a preposition of place ('in Minsk', 'at the summit')."""
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS
-
-
-def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
-    """Whether an uncoded actor is still an entity that can act (a person, organisation, place or group)."""
-    ent = resolver.article.entity(actor.entity)
-    return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")
 
 
 def _identified(actor: EventActor | None) -> bool:
@@ -132,8 +74,8 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
         times = time_index.within(sent) if cands else []
         for cand in cands:
             quote = quotes.at(cand.trigger.idx)
-            sources = _actors(cand.sources, resolver, quote, cand.trigger, subject=True)
-            targets = _targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric)
+            sources = resolve_actors(cand.sources, resolver, quote, cand.trigger, subject=True)
+            targets = choose_targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric)
             if not sources and targets and (unknown := unattributed(cand, article)):
                 sources = [unknown]
             if not sources:

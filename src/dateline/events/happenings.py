@@ -9,7 +9,9 @@ the double counting audits of GDELT complain of. Acts of another kind stay event
 state two events. The joined event keeps the main trigger, the more specific code of the two, the
 targets of both (the main act's first), and notes the joined rule ("+purpose:", "+result:", "+agent:").
 
-Who acts on whom is settled here too (pairs): conjoined sources of a symmetric act act on each other
+Who acts on whom is settled here too: the phrases become actors (resolve_actors, with reported-speech
+pronouns read as their speaker), the best group of target phrases is chosen (choose_targets), and
+conjoined sources of a symmetric act act on each other (pairs)
 ("Russia and Ukraine agreed"), also when the target only names them again ("a pact between the two
 countries"); no actor acts on itself or on words inside its own phrase. A noun that restates an
 event already coded in the sentence by the same actor ("his visit") is no second event (restates).
@@ -20,7 +22,11 @@ from __future__ import annotations
 from itertools import product
 from typing import TYPE_CHECKING
 
-from ..model import Event, EventActor
+from spacy.tokens import Token
+
+from ..model import Event, EventActor, Quote
+from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
+from .context import LOCATION_PREPS, domestic
 
 if TYPE_CHECKING:
     from .coder import Candidate
@@ -130,3 +136,61 @@ def _inside(inner: EventActor | None, outer: EventActor | None) -> bool:
     if inner is None or outer is None or inner.span is None or outer.span is None:
         return False
     return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
+
+
+def resolve_actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, trigger: Token, subject: bool = False) -> list[EventActor]:
+    """Resolve phrase heads to actors; an unresolved subject pronoun in reported speech is the speaker."""
+    out = []
+    for head in heads:
+        found = resolver.resolve_all(head, quote)
+        if len(found) > 1:
+            out.extend(found)
+            continue
+        actor = found[0] if found else None
+        if subject and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
+            for speaker in speech_subject(trigger):
+                if speaker.lower_ in PRONOUNS or (said := resolver.resolve(speaker, quote)) is None:
+                    continue
+                if actor is None or actor.code is None or _narrows(said.code, actor.code):
+                    actor = said  # "Uganda's army said it had killed": it is the army, not only Uganda
+                break
+        if actor is not None:
+            out.append(actor)
+    return out
+
+
+def _narrows(speaker: str | None, pronoun: str | None) -> bool:
+    """Whether the speaker's code is the pronoun's made more specific (UGAMIL for UGA)."""
+    return bool(speaker and pronoun) and len(speaker) > len(pronoun) and speaker.startswith(pronoun)
+
+
+OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
+
+
+def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False) -> list[EventActor]:
+    """The first candidate group of targets whose actors carry a country, or name a group acted against within a
+    country (rebels, opposition, criminals: they take one from the event), or a group of a society as the subject
+    of the passive ('seven people were killed'); else the first naming any actor."""
+    fallback: list[EventActor] = []
+    for n, group in enumerate(cand.targets):
+        if reciprocal and group and _where(group[0]):
+            continue  # "Russia and Ukraine held talks in Minsk": where parties meet, not whom they meet
+        actors = [a for a in resolve_actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
+        patient = n == 0 and bool(group) and group[0].dep_ == "nsubjpass"
+        if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS or (patient and domestic(a.code))
+                          for a in actors):
+            return actors  # the passive's own subject, if only 'seven people' or 'students', comes first
+        if actors and not fallback:
+            fallback = actors
+    return fallback
+
+
+def _where(token: Token) -> bool:
+    """Whether a token is the object of a preposition of place ('in Minsk', 'at the summit')."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS
+
+
+def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
+    """Whether an uncoded actor is still an entity that can act (a person, organisation, place or group)."""
+    ent = resolver.article.entity(actor.entity)
+    return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")
