@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         "source": "CAMEO.2.0.txt (CAMEO verb pattern dictionary, Open Event Data Alliance, MIT), converted by scripts/build_event_lexicon.py",
         "verbs": dict(sorted(verbs.items())),
         "blocks": dict(sorted(blocks.items())),
+        "synsets": dict(sorted(synsets.items())),  # for our own patterns in extensions.tsv ('&TOWN')
     }
     (OUT / "cameo_verbs.json").write_text(json.dumps(lexicon, separators=(",", ":"), sort_keys=False) + "\n", "utf-8")
     rows = read_plover(plover_file)

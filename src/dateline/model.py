@@ -154,6 +154,7 @@ class Event:
     reported_by: str | None = None
     goldstein: float | None = None
     quad_class: int | None = None
+    plover_mode: str | None = None  # PLOVER's subtype of the type ('visit', 'arrest'), not our modality `mode`
 
 
 @dataclass(slots=True)
@@ -283,6 +284,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
             reported_by=v.get("reported_by"),
             goldstein=v.get("goldstein"),
             quad_class=v.get("quad_class"),
+            plover_mode=v.get("plover_mode"),
         )
         for v in d.get("events", [])
     ]

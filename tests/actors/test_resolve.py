@@ -138,3 +138,21 @@ def test_a_loose_title_alone_does_not_code_an_unknown_person(phrase) -> None:
     assert code_phrase(phrase("Spokeswoman Liz Ember declined to comment.", "Spokeswoman Liz Ember")) is None
     actor = code_phrase(phrase("Kenyan spokeswoman Liz Ember declined.", "Kenyan spokeswoman Liz Ember"))
     assert actor.code == "KENGOV" and actor.role == "Spokeswoman"
+
+
+def test_a_people_of_a_named_country_is_that_countrys(phrase) -> None:
+    serbs = code_phrase(phrase("Bosnian Serbs said on Tuesday they would leave.", "Bosnian Serbs"))
+    assert serbs.code == "BIHCVL" and "people:Serbs" in serbs.rule
+    assert code_phrase(phrase("Ethnic Albanians marched on Monday.", "Ethnic Albanians")).code == "CVL"  # where they live
+
+
+def test_a_region_coded_group_takes_the_country_named_before_it(phrase) -> None:
+    group = code_phrase(phrase("The radical Palestinian Islamic Jihad movement rejected the plan.",
+                               "The radical Palestinian Islamic Jihad movement"))
+    assert group.code == "PSEREB"
+
+
+def test_an_unknown_transnational_organisation_is_an_ngo(phrase) -> None:
+    assert code_phrase(phrase("The Union of African Nurses said on Monday.", "The Union of African Nurses")).country == "NGO"
+    body = code_phrase(phrase("The African Union Commission said on Monday.", "The African Union Commission"))
+    assert body is None or body.country != "NGO"  # a known IGO's body

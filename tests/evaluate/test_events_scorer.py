@@ -29,8 +29,54 @@ def _record(event: str, markup: str, source: list, target: list | str = "", mode
 def test_country_and_sector_of_codes():
     assert scorer.country("SRBGOV") == "SRB" and scorer.sector("SRBGOV") == "GOV"
     assert scorer.country("IGOUNO") == "IGO"
-    assert scorer.country("JAPGOV") == "JPN"
+    assert scorer.country("JAPGOV") == "JPN" and scorer.country("VTNMIL") == "VNM"
     assert scorer.country("GOV") is None and scorer.sector("GOV") == "GOV"
+
+
+def test_organisation_letters_are_no_sector():
+    assert scorer.sector("IGOUNO") is None and scorer.sector("IGOASAAPC") is None
+    assert scorer.sector("IGOUNOMIL") == "MIL"
+
+
+def test_gold_sectors_in_plover_letters_read_as_cameo():
+    records = [_record("AID", "(EVT: met)", ["CHEMED"], ["LBYCIV"])]
+    scores, _ = scorer.score_plover(records, [[_event("073", "AID", "met", "CHEHLH", "LBYCVL")]])
+    assert scores["events.plover.source_sector_accuracy"] == 1.0
+    assert scores["events.plover.target_sector_accuracy"] == 1.0
+    scores, _ = scorer.score_plover(records, [[_event("073", "AID", "met", "CHEMED", "LBYCVL")]])
+    assert scores["events.plover.source_sector_accuracy"] == 0.0  # CAMEO's MED is media, not doctors
+
+
+def test_codes_plover_05_files_elsewhere_score_by_their_05_type():
+    lifted = _event("0813", "RETREAT", "met", "USA", None)
+    assert scorer.scored_type(lifted) == "CONCEDE"
+    assert scorer.scored_type(_event("0831", "CONCEDE", "met", "USA", None)) == "RETREAT"
+    assert scorer.scored_type(_event("1712", "ASSAULT", "met", "USA", None)) == "COERCE"
+    assert scorer.scored_type(_event("0841", "RETREAT", "met", "USA", None)) == "RETREAT"
+    assert scorer.scored_type(_event("192", "COERCE", "met", "USA", None)) == "ASSAULT"  # 0.5 FIGHT, read as ASSAULT
+    scores, _ = scorer.score_plover([_record("RETREAT", "(EVT: met)", ["USA"])], [[lifted]])
+    assert scores["events.plover.type_accuracy"] == 0.0
+
+
+def test_gold_modes_read_in_2021_words():
+    assert scorer.gold_mode({"event": "THREATEN", "mode": "curfew"}) == "restrict"
+    assert scorer.gold_mode({"event": "COERCE", "mode": "curfew"}) == "curfew"
+    assert scorer.gold_mode({"event": "PROTEST", "mode": "strike-hun"}) == "hunger"
+    assert scorer.gold_mode({"event": "AGREE", "mode": ""}) is None
+
+
+def test_asserted_accuracy_counts_negated_or_hypothetical_primaries_as_wrong():
+    records = [_record("CONSULT", "(EVT: met)", ["USA"], ["RUS"]), _record("CONSULT", "(EVT: met)", ["USA"], ["RUS"])]
+    predicted = [[_event("040", "CONSULT", "met", "USA", "RUS", mode="negated")],
+                 [_event("040", "CONSULT", "met", "USA", "RUS", mode="future")]]
+    scores, _ = scorer.score_plover(records, predicted)
+    assert scores["events.plover.asserted_accuracy"] == 0.5
+    assert scores["events.plover.triple_recall"] == 0.5  # the negated meeting is no triple
+
+
+def test_halves_split_by_the_number_ending_the_id():
+    assert scorer.record_half({"id": "PLOVER-X-AGREE-0007"}) == "odd"
+    assert scorer.record_half({"id": "PLOVER-X-AGREE-0010"}) == "even"
 
 
 def test_primary_event_is_the_one_on_a_gold_trigger():
@@ -46,7 +92,7 @@ def test_plover_scores_use_2021_names_and_count_triples():
     records = [_record("DISAPPROVE", "(EVT: met)", ["USAGOV"], ["RUS"], mode=""),
                _record("CONSULT", "(EVT: met)", ["USA"], ["RUS"], mode="visit")]
     predicted = [[_event("111", "ACCUSE", "met", "USAGOV", "RUS")],
-                 [_event("042", "CONSULT", "met", "USA", "CHN"), _event("051", "SUPPORT", "praised", "USA", None)]]
+                 [_event("042", "CONSULT", "met", "USA", "CHN", plover_mode="visit"), _event("051", "SUPPORT", "praised", "USA", None)]]
     scores, rows = scorer.score_plover(records, predicted)
     assert scores["events.plover.type_accuracy"] == 1.0
     assert scores["events.plover.source_country_accuracy"] == 1.0

@@ -15,7 +15,7 @@ def test_planning_to_visit_is_a_future_intent_to_meet(code):
     ev = only(code("The Czech prime minister is planning to visit Warsaw.", PM), "visit")
     assert ev.mode == "future"
     assert ev.cameo == "036" and ev.plover == "AGREE"
-    assert (ev.source.code, ev.target.code) == ("CZEGOV", "POL")
+    assert (ev.source.code, ev.target.code) == ("CZEGOV", "POLGOV")
     assert ev.location.name == "Warsaw"
 
 
@@ -114,3 +114,62 @@ def test_without_an_article_date_there_is_no_date(code):
 def test_dateline_place_when_the_sentence_names_none(code):
     ev = only(code("Finland met Sweden.", place="HELSINKI"), "met")
     assert ev.location.name == "Helsinki" and ev.location.country == "FIN"
+
+
+def test_a_tenseless_conjunct_shares_the_first_verbs_governor(code):
+    events = code("Chile plans to meet Peru and sign a trade deal.")
+    assert only(events, "sign").mode == "future"
+    assert only(code("Chile did not meet Peru or sign the deal."), "sign").mode == "negated"
+
+
+def test_a_finite_conjunct_keeps_its_own_tense(code):
+    ev = only(code("Chile did not meet Peru and signed a deal with Bolivia."), "signed")
+    assert ev.mode is None and ev.target.code == "BOL"
+
+
+def test_a_refusal_that_is_demanded_is_not_done(code):
+    ev = only(code("The rebels demanded that Kenya refuse to recognize Somalia."), "recognize")
+    assert ev.mode == "hypothetical" and ev.cameo.startswith("12")
+
+
+def test_the_purpose_of_a_hypothetical_act_is_hypothetical(code):
+    ev = only(code("Kenyan troops must ensure security to allow aid to reach Somalia."), "allow")
+    assert ev.mode == "hypothetical"
+
+
+def test_a_noun_only_proposes_its_infinitive_unless_it_is_an_intent(code):
+    ev = only(code("Hamas rejected an invitation to attend a meeting with Egypt."), "attend")
+    assert ev.mode == "hypothetical"
+    ev = only(code("Peru announced its decision to send aid to Chile."), "send")
+    assert ev.mode == "future" and ev.cameo.startswith("03")
+
+
+def test_swearing_to_fight_is_a_threat(code):
+    ev = only(code("Lebanese soldiers swore to fight Syria."), "fight")
+    assert ev.cameo.startswith("138") and ev.mode == "future"
+
+
+def test_a_shared_conjuncts_lemma_governs_nothing(code):
+    ev = only(code("Kenyan prisoners rioted, setting fire to mattresses and smashing furniture."), "smashing")
+    assert ev.mode is None  # 'set' (as in 'set to visit') is no governor when it is only the first conjunct
+
+
+def test_an_attempt_is_done_a_proposal_is_not(code):
+    assert only(code("Kenya is making attempts to expel Ugandan traders."), "expel").mode is None
+    assert only(code("Kenya rejected a proposal to expel Ugandan traders."), "expel").mode == "hypothetical"
+
+
+def test_what_is_demanded_to_be_admitted_is_not_stated(code):
+    ev = only(code("Poland demanded an admission that Russian troops killed Polish officers."), "killed")
+    assert ev.mode == "hypothetical"
+
+
+def test_a_governor_whose_infinitive_parses_as_an_adverbial_clause_still_governs(code):
+    events = code("Lebanese soldiers have sworn to fight until they regain the hills.")
+    assert "sworn" not in {e.trigger.text for e in events}
+    assert only(events, "fight").mode == "future"
+
+
+def test_an_infinitive_after_an_object_is_a_purpose_not_a_governed_act(code):
+    events = code("Kenyan students started a hunger strike yesterday to protest against the Ugandan decision.")
+    assert any(e.cameo.startswith("142") for e in events)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from dateline import contract
 from dateline.model import (Actor, Article, Dateline, Entity, Event, EventActor, Location, Mention, Quote,
@@ -73,7 +74,8 @@ def _find(text: str, words: str, after: int = 0) -> Span:
 
 
 def _sentence(text: str, at: int) -> Span:
-    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    stop = text.rfind(". ", 0, at)
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
     end = min([i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0] or [len(text)])
     return Span.of(text, start, end)
 
@@ -136,3 +138,23 @@ def build(story: Story) -> Article:
 def as_dict(article: Article) -> dict[str, Any]:
     """The JSON form (for comparisons)."""
     return article.to_dict()
+
+
+def run_together(work: Callable[[Any], None], inputs: list[Any]) -> list[BaseException]:
+    """Run work(x) for every input at once, one thread each, released together; the errors raised."""
+    barrier = threading.Barrier(len(inputs))
+    errors: list[BaseException] = []
+
+    def one(item: Any) -> None:
+        try:
+            barrier.wait()
+            work(item)
+        except BaseException as exc:  # handed back to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one, args=(item,)) for item in inputs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

@@ -159,3 +159,24 @@ def test_frame_has_the_right_dtypes(filled: Store) -> None:
     assert str(frame["in_lead"].dtype) == "boolean"
     empty = filled.events_frame(source="CHN")
     assert len(empty) == 0 and list(empty.columns) == list(frame.columns)
+
+
+def test_every_mention_carries_its_events_counts(filled: Store) -> None:
+    mentions = filled.events(cameo="051", dedup=False)
+    assert len(mentions) == 3
+    assert {(r.num_mentions, r.num_articles, r.num_sources) for r in mentions} == {(3, 3, 2)}
+
+
+def test_an_articles_own_events_are_all_listed(filled: Store) -> None:
+    # L2's events are not first mentions of their cluster, but asking for L2 lists them.
+    assert {r.event_id for r in filled.events(article=L2.id)} == {"v1", "v2"}
+
+
+def test_counts_follow_later_writes(store: Store) -> None:
+    store.write_articles([L1])
+    assert [(r.num_articles, r.article_id) for r in store.events(cameo="051")] == [(1, L1.id)]
+    store.write_articles([L2, L3])  # the story spreads
+    assert [(r.num_articles, r.num_sources) for r in store.events(cameo="051")] == [(3, 2)]
+    store.write_articles([L1])  # re-processing the first version: still one event, same counts
+    assert [(r.num_articles, r.num_sources) for r in store.events(cameo="051")] == [(3, 2)]
+    assert store.count_events(cameo="051") == 1 and store.count_events(cameo="051", dedup=False) == 3

@@ -107,3 +107,17 @@ def test_search_follows_rewrites(filled: Store) -> None:
     filled.write_articles([dataclasses.replace(quiet_one, title="Heatwave warning")])
     assert [h.article_id for h in filled.search_articles("heatwave")] == [quiet_one.id]
     assert [h.title for h in filled.search_articles("weather turns")] == ["Heatwave warning"]  # one entry, new title
+
+
+@pytest.mark.parametrize("typed, fts5", [
+    ("Kosovo", '"Kosovo"'),
+    ("U.S. aid", '"U S" AND "aid"'),
+    ('"lost their homes" Scott', '"lost their homes" AND "Scott"'),
+    ("a OR b c", '("a" OR "b") AND "c"'),
+    ("Kosovo -Belgrade", '("Kosovo") NOT "Belgrade"'),
+    ("OR -x ***", None),
+])
+def test_sqlite_search_syntax(typed: str, fts5: str | None) -> None:
+    from dateline.store.sqlite import to_fts5
+
+    assert to_fts5(typed) == fts5

@@ -97,3 +97,41 @@ def test_reopening_keeps_data_and_schema(store_url: str) -> None:
 def test_sqlite_uses_wal(tmp_path) -> None:
     with open_store(str(tmp_path / "x.db")) as store:
         assert store._one("PRAGMA journal_mode")[0].lower() == "wal"
+
+
+def test_stored_json_is_the_contract_form() -> None:
+    import json
+
+    from dateline.store.rows import article_json
+
+    for article in corpus():
+        assert json.loads(article_json(article)) == article.to_dict()
+        assert article_json(article) == json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_concurrent_writers_still_find_each_others_duplicates(store_url: str) -> None:
+    from .factory import run_together
+    from .stories import lavrov_republished, lavrov_update
+
+    with open_store(store_url):
+        pass  # schema in place before the race
+
+    def writer(article) -> None:
+        with open_store(store_url) as own:
+            own.write_articles([article])
+
+    assert run_together(writer, [lavrov_original(), lavrov_republished(), lavrov_update()]) == []
+    with open_store(store_url) as store:
+        assert store.stats().clusters == 1
+        assert [(r.num_articles, r.num_sources) for r in store.events(cameo="051")] == [(3, 2)]
+
+
+def test_large_batches(store: Store) -> None:
+    from dateline.model import Article, Source, article_id
+
+    texts = [f"Item number {n} of a long batch." for n in range(1200)]
+    articles = [Article(id=article_id(t), source=Source(path=f"{n}.txt"), text=t) for n, t in enumerate(texts)]
+    assert store.write_articles(articles).new == 1200
+    again = store.write_articles(articles)
+    assert (again.new, again.replaced) == (0, 1200)
+    assert _counts(store)["articles"] == 1200

@@ -14,6 +14,9 @@ _PREP_BASES = {"of", "from", "in", "for"}
 NOT_TITLES = {"christian", "muslim", "jewish", "hindu", "buddhist", "catholic", "protestant", "sunni", "shiite", "shia"}
 _FORMER = {"former", "ex", "ex-", "ousted", "exiled", "deposed", "late"}
 _DELEGATIONS = {"delegation", "delegations", "delegate", "delegates"}
+# Words that make an unknown organisation's name transnational; IGOs are known by name, so such a body is an NGO.
+_TRANSNATIONAL_WORDS = {"international", "world", "global", "african", "arab", "european", "asian", "regional",
+                        "pan-african", "transnational", "islamic", "latin"}
 
 
 def code_phrase(span: Span, date: str | None = None) -> Actor | None:
@@ -79,7 +82,19 @@ def named_actor(entry: Entry, date: str | None) -> Actor | None:
 
 
 def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> list[Actor]:
-    """Code one (non-coordinated) phrase around its head word."""
+    """Code one (non-coordinated) phrase around its head word; an unknown organisation whose name says it spans
+    countries ('the Association of African Jurists', 'the Third World Water Forum') is a non-governmental one."""
+    actors = _code_known(span, head, hits, date)
+    if any(a.country for a in actors) or head.ent_type_ != "ORG" or any(h.first("named", "user") for h in hits):
+        return actors  # a known body inside the name ('African Union Commission') is no unknown organisation
+    if not any(t.lower_ in _TRANSNATIONAL_WORDS for t in span if t.ent_type_ == "ORG"):
+        return actors
+    sector = actors[0].sector if actors else None
+    return [combine("NGO", sector, rule="org: an unknown organisation named as transnational" + (f" + {actors[0].rule}" if actors else ""))]
+
+
+def _code_known(span: Span, head: Token, hits: list[Hit], date: str | None) -> list[Actor]:
+    """Code one (non-coordinated) phrase around its head word from the lexicon."""
     doc = span.doc
     hit = _hit_at(hits, head.i)
     in_name = head.ent_type_ == "PERSON" and head.ent_iob_ == "I"
@@ -88,6 +103,8 @@ def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> li
         while first > span.start and doc[first].ent_iob_ == "I":
             first -= 1
         in_name = hit is None or hit.start > first  # a hit over the whole PERSON span: the NER mistook a place
+        if in_name and all((h := _hit_at(hits, j)) is not None and h.first("place") for j in range(first, head.i + 1)):
+            in_name = False  # 'Bosnian Serbs' tagged PERSON: every word a place word, so a people, not a name
     if hit is not None and in_name and not hit.first("user", "named"):
         # 'Josh King', 'Lewis Hamilton': the last word of a person's name, not a title or a place
         hits = [h for h in hits if h.end <= first or h.start > head.i or h.first("user", "named")]
@@ -100,7 +117,7 @@ def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> li
     if named is None and hit is None and name_start == head.i and head.pos_ == "PROPN" and (title or head.ent_type_ == "PERSON"):
         named = people.by_surname(head.lower_, date)  # 'President Mugabe'
     if named is not None:
-        actor = _named_in_context(named, date, span)
+        actor = _named_in_context(named, date, span, hits, name_start)
         if named.kind == "person" or doc[name_start].ent_type_ == "PERSON":
             return [_with_title(actor, title, role, span, hits, date, named)] if actor or title else []
         return [actor] if actor else []
@@ -108,6 +125,13 @@ def _code_head(span: Span, head: Token, hits: list[Hit], date: str | None) -> li
     if place is not None:
         text = doc[hit.start : hit.end].text
         if place.kind == "demonym" and _counted_people(head):  # '100 Palestinians', 'Palestinians living in ...'
+            before = [t for t in doc[span.start : hit.start] if t.dep_ in ("amod", "compound") and t.head.i == head.i]
+            homes = [(t, p) for t in before if (h := _hit_at(hits, t.i)) is not None and (p := h.first("place"))]
+            if homes:  # 'Bosnian Serbs', 'Iraqi Kurds': a people of the country named before it
+                word, home = homes[0]
+                return [make_actor(home.code + "CVL", rule=f"place:{word.text} ({home.kind}) + people:{text}")]
+            if any(t.lower_ == "ethnic" for t in before):  # 'ethnic Albanians': where they live, not Albania
+                return [make_actor("CVL", rule=f"people:{text} (ethnic)")]
             return [make_actor(place.code + "CVL", rule=f"place:{text} (demonym) + people")]
         return [make_actor(place.code, rule=f"place:{text} ({place.kind})")]
     agent, agent_tokens = _agent_at(doc, hit, head) if not in_name else (None, None)
@@ -166,11 +190,18 @@ def _name_start(span: Span, head: Token, hits: list[Hit]) -> int:
     return i
 
 
-def _named_in_context(entry: Entry, date: str | None, span: Span) -> Actor | None:
-    """A named entry's actor; an organisation coded to a region gets the country its own name gives."""
+def _named_in_context(entry: Entry, date: str | None, span: Span, hits: list[Hit] | None = None,
+                      name_start: int | None = None) -> Actor | None:
+    """A named entry's actor; an organisation coded to a region gets the country its own name gives, or that of a
+    country word right before the name ('Palestinian Islamic Jihad' → PSE, not the region MEA)."""
     actor = named_actor(entry, date)
     if actor is None or entry.kind == "person" or (actor.country and actor.country not in REGIONS | {"IMG", "INT"}):
         return actor
+    if actor.country in REGIONS and hits is not None and name_start is not None:
+        before = _hit_at(hits, name_start - 1)
+        place = before.first("place") if before is not None else None
+        if place is not None and place.kind in ("country", "demonym"):
+            return make_actor(place.code + (actor.sector or ""), rule=f"{actor.rule} + place:{span.doc[before.start].text}")
     lex = lexicon.get()
     for word in entry.key.split(" "):
         place = next((e for e in lex.get(word) if e.table == "place" and e.kind in ("country", "demonym")), None)
@@ -281,7 +312,7 @@ def _bases(span: Span, end: int, hits: list[Hit], date: str | None, adjacent: bo
         place = h.first("place")
         named = h.first("user", "named")
         if named is not None:
-            actor = named_actor(named, date)
+            actor = named_actor(named, date) if named.kind == "person" else _named_in_context(named, date, span, hits, h.start)
             if actor is None:
                 continue
             code = actor.country if named.kind == "person" else actor.code

@@ -7,7 +7,7 @@ import importlib
 import click
 
 # Each scorer module in dateline.evaluate exposes `command` (a click.Command); absent ones are skipped.
-SCORERS = ("html", "quotes", "events", "seed", "gate")
+SCORERS = ("html", "quotes", "events", "seed", "wire", "gate")
 
 
 @click.group(name="eval")

@@ -21,16 +21,20 @@ import click
 from ..paths import shared_dir
 
 FLOORS = Path(__file__).with_name("floors.json")
-DOCS = Path(__file__).resolve().parents[3] / "docs" / "evaluation.md"
+REPO = Path(__file__).resolve().parents[3]
+DOCS = REPO / "docs" / "evaluation.md"
+REPO_PREFIX = "repo:"  # a corpus path inside the checkout (the wire set) rather than in ../shared
 MARGIN = 0.005  # floors sit this far under the measured score, for platform noise in float sums
 
-# suite -> (module, function taking the shared dir and returning {metric: score}, corpus paths it reads)
+# suite -> (module, function taking the shared dir and returning {metric: score}, corpus paths it reads:
+#           relative to ../shared, or to the checkout when they start with "repo:")
 SUITES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "seed": ("dateline.evaluate.seed", "scores", ("seed",)),
     "actors": ("dateline.evaluate.actors", "scores", ("seed", "eval/events/plover-gsr-dev.json")),
     "html": ("dateline.evaluate.html", "scores", ("eval/html/scrapinghub/ground-truth.json",)),
     "quotes": ("dateline.evaluate.quotes", "scores", ("eval/quotes/polnear-dev", "seed/gold.json")),
     "events": ("dateline.evaluate.events", "scores", ("eval/events/plover-gsr-dev.json", "seed/gold.json")),
+    "wire": ("dateline.evaluate.wire", "scores", ("repo:evaluation/wire",)),
 }
 
 
@@ -46,13 +50,14 @@ class Verdict:
 
 
 def fingerprint(shared: Path, paths: tuple[str, ...]) -> str:
-    """A hash over the gold files a suite reads, so a changed corpus is noticed."""
+    """A hash over the gold files a suite reads (in ../shared, or in the checkout for "repo:" paths), so a changed corpus is noticed."""
     digest = hashlib.sha256()
     for rel in paths:
-        root = shared / rel
+        base = REPO if rel.startswith(REPO_PREFIX) else shared
+        root = base / rel.removeprefix(REPO_PREFIX)
         files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
         for file in files:
-            digest.update(str(file.relative_to(shared)).encode())
+            digest.update(str(file.relative_to(base)).encode())
             digest.update(file.read_bytes() if file.exists() else b"<missing>")
     return digest.hexdigest()[:16]
 

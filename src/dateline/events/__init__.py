@@ -10,14 +10,16 @@ and actor codes (actors.py), dates them against the article's date (when.py) and
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import product
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from ..actors.codes import ACTOR_SECTORS, sector_of, split_code
 from ..model import Article, Event, EventActor, Quote
 from . import when
-from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
+from .actors import ActorResolver, has_country
 from .coder import Candidate, TriggerIndex, find_candidates
+from .context import localise, office_code, unattributed
+from .happenings import choose_targets, pairs, resolve_actors, restates
 from .lexicon import Lexicon, load, quad_class
 from .where import find_place
 
@@ -40,64 +42,18 @@ class _Quotes:
         return None
 
 
-def _actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, trigger: Token, subject: bool = False) -> list[EventActor]:
-    """Resolve phrase heads to actors; an unresolved subject pronoun in reported speech is the speaker."""
-    out = []
-    for head in heads:
-        found = resolver.resolve_all(head, quote)
-        if len(found) > 1:
-            out.extend(found)
-            continue
-        actor = found[0] if found else None
-        if subject and (actor is None or actor.code is None) and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
-            for speaker in speech_subject(trigger):
-                if speaker.lower_ not in PRONOUNS and (found := resolver.resolve(speaker, quote)) is not None:
-                    actor = found
-                    break
-        if actor is not None:
-            out.append(actor)
-    return out
-
-
-def _targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None) -> list[EventActor]:
-    """The first candidate group of targets whose actors carry a country; else the first naming any actor."""
-    fallback: list[EventActor] = []
-    for group in cand.targets:
-        actors = [a for a in _actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
-        if actors and any(has_country(a.code) for a in actors):
-            return actors
-        if actors and not fallback:
-            fallback = actors
-    return fallback
-
-
-def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
-    """Whether an uncoded actor is still an entity that can act (a person, organisation, place or group)."""
-    ent = resolver.article.entity(actor.entity)
-    return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")
-
-
-def _same(a: EventActor | None, b: EventActor | None) -> bool:
-    if a is None or b is None:
+def _identified(actor: EventActor | None) -> bool:
+    """Whether an actor is a political one: a country or international actor, or a body or force of politics without
+    its country ('the government', 'police', 'rebels'). As CAMEO coders drop events whose actors are uncoded, an event
+    needs one such side ('the firm provided statements' and 'passengers gave blankets' are no political events)."""
+    if actor is None or not actor.code:
         return False
-    if a.entity and a.entity == b.entity:
-        return True
-    return a.span is not None and b.span is not None and a.span.start == b.span.start and a.code == b.code
-
-
-def _pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]) -> list[tuple[EventActor | None, EventActor | None]]:
-    if len(sources) >= 2 and not targets and cand.symmetric:
-        return [(a, b) for a, b in product(sources, sources) if a is not b and not _same(a, b)]
-    pairs = list(product(sources or [None], targets or [None]))
-    return [(s, None if _same(s, t) else t) for s, t in pairs]
+    country, rest = split_code(actor.code)
+    return (country is not None and has_country(actor.code)) or sector_of(rest) in ACTOR_SECTORS
 
 
 def _key(ev: Event) -> tuple:
     return (ev.cameo, ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.mode, ev.date)
-
-
-def _code_of(actor: EventActor | None) -> str | None:
-    return actor.code or actor.entity or actor.text if actor else None
 
 
 def find_events(doc: Doc, article: Article) -> list[Event]:
@@ -111,21 +67,29 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     events: list[Event] = []
     seen: dict[tuple, int] = {}
     index = TriggerIndex(doc, lex)
+    time_index = when.TimeIndex(doc)
     for sent in doc.sents:
         sentence_events: list[tuple[Candidate, Event]] = []
-        for cand in find_candidates(sent, lex, index):
+        cands = find_candidates(sent, lex, index)
+        times = time_index.within(sent) if cands else []
+        for cand in cands:
             quote = quotes.at(cand.trigger.idx)
-            sources = _actors(cand.sources, resolver, quote, cand.trigger, subject=True)
-            targets = _targets(cand, resolver, quote)
-            if not sources and targets and (unknown := _unattributed(cand, article)):
+            sources = resolve_actors(cand.sources, resolver, quote, cand.trigger, subject=True)
+            targets = choose_targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric)
+            if not sources and targets and (unknown := unattributed(cand, article)):
                 sources = [unknown]
             if not sources:
                 continue  # PLOVER records need a source; a sourceless trigger is a mention, not a coded event
-            for source, target in _pairs(cand, sources, targets):
+            if cand.needs_target and not any(t.code for t in targets):
+                continue  # "released a new trailer": CAMEO's release is of people or property held
+            for source, target in pairs(cand, sources, targets):
                 if source is None and target is None:
                     continue
-                ev = _event(cand, source, target, sent, article, lex, anchor, quote)
-                if _restates(cand, ev, sentence_events):
+                ev = _event(cand, source, target, sent, article, lex, anchor, quote, times)
+                localise(ev)
+                if not (_identified(ev.source) or _identified(ev.target)):
+                    continue  # "the West suspected ...", "the firm provided statements": no political actor
+                if restates(cand, ev, sentence_events):
                     continue
                 sentence_events.append((cand, ev))
         for _, ev in sentence_events:
@@ -139,37 +103,6 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     for i, ev in enumerate(events, 1):
         ev.id = f"v{i}"
     return events
-
-
-def _unattributed(cand: Candidate, article: Article) -> EventActor | None:
-    """CAMEO's actor for force or coercion whose doer the text does not name: 'a roadside bomb killed ...'
-    and 'was arrested in X' have as source the place's country, with sector UAF (unidentified armed
-    forces) for violence; the source's words, when there are any, stay as its text."""
-    root = cand.code[:2]
-    if cand.kind != "verb" or root not in ("17", "18", "19", "20"):
-        return None
-    place = find_place(cand.trigger, cand.anchors, cand.code, None, article.dateline.place)
-    if place is None or place.country is None:
-        return None
-    words = cand.sources[0] if cand.sources else None
-    code = place.country + ("UAF" if root != "17" else "")
-    if words is None:
-        return EventActor(text=place.name, code=code)
-    start, end = ActorResolver.phrase(words)
-    span = words.doc[start:end]
-    return EventActor(text=span.text, code=code, span=article.span(span.start_char, span.end_char))
-
-
-def _restates(cand: Candidate, ev: Event, earlier: list[tuple[Candidate, Event]]) -> bool:
-    """A target-less event noun that names an event already coded in the sentence by the same actor ('his visit')."""
-    for other_cand, other in earlier:
-        if other.evidence.start != ev.evidence.start:
-            continue
-        if (ev.cameo, _code_of(ev.source), _code_of(ev.target)) == (other.cameo, _code_of(other.source), _code_of(other.target)):
-            return True
-        if cand.kind == "noun" and ev.target is None and other_cand.base[:2] == cand.base[:2] and _code_of(other.source) == _code_of(ev.source):
-            return True
-    return False
 
 
 def _evidence(text: str, start: int, end: int, at: int) -> tuple[int, int]:
@@ -188,7 +121,7 @@ def _evidence(text: str, start: int, end: int, at: int) -> tuple[int, int]:
 
 
 def _event(cand: Candidate, source: EventActor | None, target: EventActor | None, sent, article: Article,
-           lex: Lexicon, anchor, quote: Quote | None) -> Event:
+           lex: Lexicon, anchor, quote: Quote | None, times: list) -> Event:
     text = article.text
     trig = cand.trigger
     start, end = _evidence(text, sent.start_char, sent.end_char, trig.idx)
@@ -199,24 +132,28 @@ def _event(cand: Candidate, source: EventActor | None, target: EventActor | None
         if mods:
             t_start = mods[0].idx
     mode = cand.mode
-    dated = when.event_date(cand.anchors, anchor, mode == "future")
+    code, rule = cand.code, cand.rule
+    if (office := office_code(code, source, lex)) is not None:
+        code, rule = office, f"{rule}+office"
+    dated = when.event_date(cand.anchors, anchor, mode == "future", times, sent.start)
     if mode is None and dated is not None and when.is_historical(dated, anchor):
         mode = "historical"
     place_target = cand.place_target
     return Event(
         id="v0",
-        cameo=cand.code,
-        plover=lex.plover_type(cand.code),
+        cameo=code,
+        plover=lex.plover_type(code),
+        plover_mode=lex.plover_mode(code),
         evidence=article.span(start, end),
         trigger=article.span(t_start, t_end),
-        rule=cand.rule,
+        rule=rule,
         source=source,
         target=target,
         mode=mode,
         date=dated[0] if dated else None,
         date_granularity=dated[1] if dated else None,  # type: ignore[arg-type]
-        location=find_place(trig, cand.anchors, cand.code, place_target, article.dateline.place),
+        location=find_place(trig, cand.anchors, code, place_target, article.dateline.place),
         reported_by=quote.id if quote else None,
-        goldstein=lex.goldstein_score(cand.code),
-        quad_class=quad_class(cand.code),
+        goldstein=lex.goldstein_score(code),
+        quad_class=quad_class(code),
     )

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from ..mentions import MentionIndex
 from ..model import Actor, Article, EventActor, Quote
+from .context import antecedents, country_of, owner_pronoun, place_sector, with_country
 from .where import lookup, place_phrase
 
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
@@ -70,7 +71,23 @@ class ActorResolver:
             left, right = min(left, child.left_edge.i), max(right, child.right_edge.i)
         return left, right + 1
 
-    def resolve(self, head: Token, quote: Quote | None = None) -> EventActor | None:
+    def resolve(self, head: Token, quote: Quote | None = None, depth: int = 0) -> EventActor | None:
+        """The actor a phrase names (see _named), its code completed from the sentence (see context.py)."""
+        actor = self._named(head, quote)
+        if actor is None or actor.code is None:
+            return actor
+        code = place_sector(head, actor.code)
+        if country_of(code) is None and owner_pronoun(head) is not None and depth < 2:
+            for ante in antecedents(head):
+                found = self.resolve(ante, quote, depth + 1)
+                if found is not None and (country := country_of(found.code)):
+                    code = with_country(code, country)
+                    break
+        if code != actor.code:
+            actor = EventActor(actor.text, code, actor.entity, actor.span)
+        return actor
+
+    def _named(self, head: Token, quote: Quote | None) -> EventActor | None:
         """The actor a phrase names: an entity's code, else the phrase coder's, else a gazetteer place's country."""
         doc = head.doc
         start, end = self.phrase(head)
@@ -81,7 +98,17 @@ class ActorResolver:
                 return EventActor(text=head.text, code=ent.actor.code if ent.actor else None, entity=ent.id,
                                   span=self.article.span(head.idx, head.idx + len(head)))
         entity = self.mentions.at(span.start_char, span.end_char, head.idx)
+        if entity is not None and head.pos_ == "NOUN" and self.code_phrase is not None and not self._holds(entity, head):
+            # "the Peruvian president": the mention found is Peru's, a modifier; the phrase is the president
+            actor = self.code_phrase(span, self.date)
+            if actor is not None and actor.sector is not None:
+                return EventActor(text=span.text, code=actor.code, span=self.article.span(span.start_char, span.end_char))
         code = entity.actor.code if entity is not None and entity.actor is not None else None
+        if code is not None and len(code) == 3 and head.tag_ in ("NNS", "NNPS") and self.code_phrase is not None:
+            # "up to 1,000 ethnic Turks", "Bosnian Serbs": a people, where the mention's entity is its country
+            people = self.code_phrase(span, self.date)
+            if people is not None and "people" in (people.rule or ""):
+                return EventActor(text=span.text, code=people.code, span=self.article.span(span.start_char, span.end_char))
         if code is None and self.code_phrase is not None and head.lower_ not in PRONOUNS:
             actor = self.code_phrase(span, self.date)
             code = actor.code if actor is not None else None
@@ -115,6 +142,11 @@ class ActorResolver:
                 return [EventActor(text=span.text, code=a.code, entity=None, span=where) for a in actors]
         actor = self.resolve(head, quote)
         return [actor] if actor is not None else []
+
+    @staticmethod
+    def _holds(entity, head: Token) -> bool:
+        """Whether one of the entity's mentions covers the phrase's head word."""
+        return any(m.start <= head.idx < m.end for m in entity.mentions)
 
     @staticmethod
     def _nameable(head: Token) -> bool:
@@ -160,8 +192,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if head.pos_ == "ADP":
             head = head.head
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if verb.tag_ == "VBG" and _can_act(head):
+                return [_relative_antecedent(h) for h in conjuncts(head)], False  # "rebels fighting the army"
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 return subject_of(head.head, depth + 1)
+            if (root := _root_noun(head)) is not None and _acts_on_something(verb):
+                return conjuncts(root), False  # a verbless parse: "Nurses from X donated and delivered supplies"
             return [], False
         if verb.dep_ == "relcl":
             return [], False
@@ -174,6 +210,29 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return [_relative_antecedent(h) for h in conjuncts(shared[0])], False
         return subject_of(head, depth + 1)
     return [], False
+
+
+def _can_act(noun: Token) -> bool:
+    """Whether a noun names someone who can act: a name, or an agent word ('rebels'), not 'a declaration'."""
+    if noun.ent_type_ in ACTOR_ENTS:
+        return True
+    from ..actors import lexicon
+
+    return any(e.table == "agent" for e in lexicon.get().get(noun.lemma_.lower()))
+
+
+def _root_noun(noun: Token) -> Token | None:
+    """The noun heading a sentence the parser found no verb for, when this noun is (inside) its phrase."""
+    while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """Whether a participle the parser hung on the sentence's root noun is really its active verb: it (or a verb
+    conjoined to it) has an object, which a passive participle ('Troops killed in raid') never has."""
+    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]]
+    return any(c.dep_ in ("dobj", "dative") for v in verbs for c in v.children)
 
 
 def speech_subject(verb: Token) -> list[Token]:
@@ -215,7 +274,8 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
 
 
 def owners(noun: Token) -> list[Token]:
-    """Whose thing a noun names: its possessor, a name or nationality modifying it, a relative clause's subject, 'of X'."""
+    """Whose thing a noun names: its possessor, a name or nationality modifying it, a relative clause's subject,
+    its doer ('crimes by X', 'the demonstration staged by X'), 'of X'."""
     out: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss":
@@ -226,8 +286,21 @@ def owners(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "relcl":
             out.extend(h for c in child.children if c.dep_ == "nsubj" for h in conjuncts(c))
+    out.extend(prep_objects(noun, ("by",)))
+    for child in noun.children:
+        if child.dep_ == "acl":
+            out.extend(h for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                       for h in conjuncts(o))
     out.extend(prep_objects(noun, ("of",)))
     return out
+
+
+def reflexive(noun: Token) -> bool:
+    """Whether a noun is owned by a pronoun and names no one else ('its forces', 'their envoy'): the doer's own,
+    seldom what it acts on ('our Serbian friends' names Serbia, so it stays)."""
+    owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in noun.children)
+    return owned and not any(c.dep_ in ("amod", "compound") and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")
+                             for c in noun.children)
 
 
 def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]:
@@ -240,14 +313,35 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
     objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "attr", "oprd")
                or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i and c.ent_type_ not in ("DATE", "TIME"))]
     objects.sort(key=lambda c: c.dep_ != "dative")
-    for obj in objects:
-        groups.append(conjuncts(obj))
+    groups.extend(conjuncts(obj) for obj in objects if not reflexive(obj))
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):  # "ordered X to appear" parsed with X as appear's subject
+        groups.extend(conjuncts(s) for s in xcomp.children if s.dep_ == "nsubj" and s.lower_ not in PRONOUNS)
     by_prep = prep_map(verb)
     groups.extend(by_prep[p] for p in TARGET_PREPS if p in by_prep)
     for obj in objects:
         if objs := prep_objects(obj, TARGET_PREPS):
             groups.append(objs)
         if own := owners(obj):
+            groups.append(own)
+    groups.extend(conjuncts(obj) for obj in objects if reflexive(obj))  # "strengthened its forces in X": X first
+    return groups
+
+
+def protested(verb: Token) -> list[list[Token]]:
+    """Whom a protest is against when the act itself names nobody: 'began a hunger strike to protest (against) X',
+    'staged a strike in protest against X' (X, or whose X is: 'Sweden's decision', 'violations by the police')."""
+    things: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() == "protest":
+            things.extend(c for c in child.children if c.dep_ == "dobj")
+            things.extend(prep_objects(child, ("against", "at", "over")))
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            for noun in (o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() == "protest"):
+                things.extend(prep_objects(noun, ("against", "at", "over", "of")))
+    groups: list[list[Token]] = []
+    for thing in things:
+        groups.append(conjuncts(thing))
+        if own := owners(thing):
             groups.append(own)
     return groups
 
@@ -269,6 +363,8 @@ def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
     doc = verb.doc
     for tok in doc[verb.i + 1: min(verb.i + 1 + limit, verb.sent.end)]:
         named = tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and tok.dep_ in ("poss", "compound", "amod", "nmod")
+        if named and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+            tok = tok.head  # "deliberations with the Nigerian government": the government, not 'Nigerian'
         if not named and (tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "dative", "attr")):
             continue
         head, local = tok.head, True
@@ -292,12 +388,16 @@ def has_country(code: str | None) -> bool:
 
 
 def clause_subjects(verb: Token) -> list[Token]:
-    """Subjects of the verb's complement clause: whom a demand or accusation is about ('demanded that X end ...')."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            for sub in child.children:
-                if sub.dep_ in ("nsubj", "nsubjpass") and sub.lower_ not in PRONOUNS:
-                    return conjuncts(sub)
+    """Subjects of the verb's complement clause: whom a demand or accusation is about ('demanded that X end ...',
+    'insisted on its demands that X grant ...')."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            clauses.extend(c for c in noun.children if c.dep_ in ("ccomp", "acl"))
+    for clause in clauses:
+        for sub in clause.children:
+            if sub.dep_ in ("nsubj", "nsubjpass") and sub.lower_ not in PRONOUNS:
+                return conjuncts(sub)
     return []
 
 

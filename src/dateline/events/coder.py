@@ -22,9 +22,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import modes
-from .actors import (clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, subject_of,
-                     verb_targets)
+from .actors import (PRONOUNS, clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
+                     subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
+from .happenings import merge_happenings, merge_purposes
 from .patterns import Pattern, best_match, verb_context
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
@@ -33,6 +34,17 @@ DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech 
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+# Verbs whose 'of'/'for'/'with' phrase holds what is alleged: 'accused X of violating', 'suspected of blowing up'.
+CLAIM_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "indict", "convict", "allege", "fault"})
+GROUND_PREPS = frozenset({"of", "for", "with"})
+CLAIM_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "suspicion", "rumour", "rumor"})
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+# CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
+# 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
+DESTINATIONS = {"GO_SOMEWHERE": frozenset({"to", "for", "into", "toward", "towards"}), "ARRIVE": frozenset({"in", "at", "to"})}
+# Verbs whose grounds ('expelled X for spying') are what the object is said to have done: not the subject's act.
+PUNITIVE_VERBS = frozenset({"expel", "arrest", "detain", "sentence", "jail", "imprison", "punish", "fine", "execute",
+                            "deport", "prosecute", "try", "sanction", "sue", "condemn", "criticize", "criticise", "denounce"})
 
 
 @dataclass(slots=True)
@@ -50,6 +62,7 @@ class Candidate:
     targets: list[list[Token]] = field(default_factory=list)
     place_target: Token | None = None
     reverse: bool = False
+    needs_target: bool = False  # coded by a default that only holds when someone is acted on ('released' whom?)
 
     @property
     def anchors(self) -> tuple[Token, ...]:
@@ -165,8 +178,10 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     governors: list[Token] = []
     speech: list[Token] = []
     for token in verbs:
-        if token.dep_ in ("amod", "compound"):
-            continue  # a participle used as an adjective ("the planned deployment") names no act
+        if token.dep_ in ("amod", "compound") or (token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS):
+            continue  # a participle used as an adjective ("the planned deployment") or a noun ("the wounded") names no act
+        if _alleged(token):
+            continue
         lemma = lex.lemma(token)
         if lemma in modes.SPEECH:
             speech.append(token)
@@ -179,13 +194,14 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
                 continue
         elif _light_object(token, lex) is not None:
             continue
-        if code is None or code[:2] in DROP_ROOTS:
+        if code is None or code[:2] in DROP_ROOTS or (pattern is None and not _destined(token, rule)):
             continue
         place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
-        by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse)
+        by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse,
+                                      needs_target=pattern is None and rule.split(":")[1:2] == ["RELEASE"])
         by_token[token.i].targets = _verb_target_groups(token, ptarget, code)
     for token in nouns:
-        if token.i in matched_objects:
+        if token.i in matched_objects or _alleged(token):
             continue
         sense = _event_noun(token, lex)
         if sense is None:
@@ -196,6 +212,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for gov in governors:
         _govern(gov, by_token)
     _speech_demands(speech, by_token)
+    merge_purposes(by_token)
     out = []
     for cand in sorted(by_token.values(), key=lambda c: c.trigger.i):
         if cand.kind == "verb":
@@ -211,7 +228,42 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
         if cand.reverse:
             cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]
         out.append(cand)
-    return out
+    return merge_happenings(out, lex)
+
+
+def _condition_subjects(verb: Token) -> list[list[Token]]:
+    """The party a threat's condition names ('... unless X withdraws', 'threatened to stop talks if X goes ahead')."""
+    around = [verb, *[c for c in verb.children if c.dep_ == "xcomp"]] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    return [[s] for v in around for c in v.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _destined(verb: Token, rule: str) -> bool:
+    """Whether a verb coded by its dictionary default may stand: a travel verb needs a destination, and 'call' a
+    party called ('called Lima', not 'what it called its involvement', 'called the plan a mistake')."""
+    parts = rule.split(":")
+    if len(parts) >= 3 and parts[1] == "CALL":
+        party = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")]
+        return bool(party) and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
+    if len(parts) < 3 or parts[1] not in DESTINATIONS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in DESTINATIONS[parts[1]] for c in verb.children) or \
+        (parts[2] == "tour" and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _alleged(token: Token) -> bool:
+    """What an accusation alleges ('accused X of violating rights'): the claim's content, not a coded fact;
+    the accusation itself is the event (with the accused as its target)."""
+    head = token.head
+    if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIM_NOUNS:
+        return True  # "an allegation that the NPFL had taken over the city"
+    if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
+        return False
+    return head.head.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and head.head.lemma_.lower() in PUNITIVE_VERBS)
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
@@ -221,9 +273,13 @@ def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[l
     groups = verb_targets(verb, ptarget)
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
         groups.extend(verb_targets(xcomp, None))
-    if code[:2] == "13":
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)):
-            groups.extend([s] for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c)):
+        groups.extend(verb_targets(conj, None))  # "donated and delivered supplies to X": the shared object's X
+    threat = code[:2] == "13" or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in modes.THREATEN)
+    if threat:
+        groups.extend(_condition_subjects(verb))
+    if code[:2] == "14":
+        groups.extend(protested(verb))
     if code[:2] in CLAUSE_TARGET_ROOTS and (subjects := clause_subjects(verb)):
         groups.append(subjects)
     if code[:2] in PLACE_TARGET_ROOTS and (places := place_objects(verb)):
@@ -264,7 +320,9 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand = Candidate(noun, code, f"{sense.rule}+light:{lex.lemma(head)}", "noun", light=head, base=code)
         cand.sources, _ = subject_of(head)
         groups = [g for g in (prep_objects(noun, sense.target_preps), prep_objects(head, sense.target_preps),
-                              [c for c in head.children if c.dep_ == "dative"], owners(noun)) if g]
+                              [c for c in head.children if c.dep_ == "dative"], owners(noun), _acted_on(noun, sense)) if g]
+        if code[:2] == "14":
+            groups.extend(protested(head))
         cand.targets = groups
         cand.place_target = groups[0][0] if groups else None
         return cand
@@ -273,8 +331,11 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         return None
     if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
         return None  # "condemned the Israeli attack": the verb's event; the noun's actor is only a modifier
+    if all(s.lower_ in PRONOUNS for s in sources) and not prep_objects(noun, sense.target_preps):
+        # "insisted on its demands", "until their demands are met": a reference back to the owner's known act
+        return None
     cand = Candidate(noun, code, sense.rule, "noun", base=code)
-    targets = prep_objects(noun, sense.target_preps)
+    targets = prep_objects(noun, sense.target_preps) or _acted_on(noun, sense)
     if len(sources) >= 2 and not targets and prep_objects(noun, ("between",)):
         cand.sources = sources
     else:
@@ -284,9 +345,15 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
     return cand
 
 
+def _acted_on(noun: Token, sense: NounSense) -> list[Token]:
+    """'a suspension of air links with Serbia': the target hangs on what the event noun acts on."""
+    return [t for thing in prep_objects(noun, ("of",)) for t in prep_objects(thing, sense.target_preps)]
+
+
 def _govern(gov: Token, by_token: dict[int, Candidate]) -> None:
     """A governing verb yields to the event in its complement; intent and desire verbs alone code nothing."""
-    xcomps = [c for c in gov.children if c.dep_ == "xcomp"]
+    xcomps = [c for c in gov.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and (g := modes.governor(c)) is not None
+                                                                and g.i == gov.i)]
     lemma = gov.lemma_.lower()
     if any(c.i in by_token for c in xcomps) or (xcomps and (lemma in modes.INTENT or lemma in modes.DESIRE or lemma in modes.FAIL)):
         by_token.pop(gov.i, None)

@@ -5,7 +5,8 @@ Data files (src/dateline/events/data/, see NOTICE there):
 - cameo_plover.tsv: derived from CAMEO2PLOVER-2021.txt by the same script (CC BY-SA 4.0).
 - goldstein.tsv: the Goldstein (1992) conflict-cooperation weight of each CAMEO code.
 - extensions.tsv: ours, hand-written: event nouns, light verbs, extra verbs and patterns, codes
-  that PLOVER reads differently from CAMEO, and PLOVER types for roots the 2021 table leaves out.
+  that PLOVER reads differently from CAMEO, PLOVER types for roots the 2021 table leaves out, and
+  codes an act takes when an office holder does it (resigning).
 Everything is loaded once per process and indexed by lemma.
 """
 
@@ -68,6 +69,7 @@ class Lexicon:
     goldstein: dict[str, float]
     recodes: dict[str, dict[str, str]]
     inflections: dict[str, str] = field(default_factory=dict)
+    synsets: dict[str, list[str]] = field(default_factory=dict)  # CAMEO's synonym sets ('TOWN', 'WEAPON')
 
     def lemma(self, token) -> str:
         """A verb token's dictionary lemma, mending the lemmatizer's slips ('staged' → 'stag') from its inflection."""
@@ -79,6 +81,10 @@ class Lexicon:
     def recode(self, kind: str, code: str) -> str | None:
         """The intent ('intent'), refusal ('reject') or threat ('threat') code for an action code, if CAMEO has one."""
         return _lookup(self.recodes.get(kind, {}), code)
+
+    def holder_code(self, code: str) -> str | None:
+        """The code an act takes when an office holder does it ('083' resign → '0831' leave office), if any."""
+        return self.recodes.get("holder", {}).get(code)
 
     def plover_type(self, code: str) -> str | None:
         """The PLOVER event type of a CAMEO code (most specific row of the table that covers it)."""
@@ -160,11 +166,12 @@ def _cameo_verbs(data: dict) -> dict[str, list[VerbSense]]:
     return verbs
 
 
-def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]]) -> tuple[dict, set, dict, dict]:
+def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]],
+                      synsets: dict[str, list[str]]) -> tuple[dict, set, dict, dict]:
     nouns: dict[str, list[NounSense]] = {}
     light: set[str] = set()
     plover_extra: dict[str, tuple[str, str]] = {}
-    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}}
+    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}, "holder": {}}
     for kind, key, code, arg, note in (r[:5] for r in rows):
         if kind in recodes:
             recodes[kind][key] = code
@@ -176,13 +183,21 @@ def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]]) 
         elif kind == "light":
             light.add(key)
         elif kind == "verb":
-            # A verb we add, or whose default code we change; it keeps its CAMEO patterns.
-            senses = verbs.get(key) or [VerbSense(key, "dateline", None, None, (), f"dateline:verb:{key}")]
-            for sense in senses:
+            # A verb we add, or whose default code we change; it keeps its CAMEO patterns, and its phrasal
+            # senses ('give in', 'take over') keep their own codes.
+            senses = verbs.setdefault(key, [])
+            plain = [sense for sense in senses if not sense.particles]
+            if not plain:
+                plain = [VerbSense(key, "dateline", None, None, (), f"dateline:verb:{key}")]
+                senses.extend(plain)
+            for sense in plain:
                 sense.code, sense.rule = (code or None), f"dateline:verb:{key}"
-            verbs[key] = senses
         elif kind == "pattern":
-            compiled = compile_pattern(arg, {})
+            unknown = [w for w in arg.replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ").split()
+                       if w.startswith("&") and w[1:] not in synsets]
+            if unknown:
+                raise ValueError(f"extensions.tsv: unknown synonym set {unknown[0]} in {arg!r}")
+            compiled = compile_pattern(arg, synsets)
             if compiled is None:
                 raise ValueError(f"extensions.tsv: pattern without '*': {arg!r}")
             pattern = build_pattern({**compiled, "code": code}, f"dateline:{key}:{arg}")
@@ -201,11 +216,11 @@ def load() -> Lexicon:
     """The lexicon, loaded once per process from the package's data files."""
     data = json.loads((DATA / "cameo_verbs.json").read_text("utf-8"))
     verbs = _cameo_verbs(data)
-    nouns, light, plover_extra, recodes = _apply_extensions(_rows(DATA / "extensions.tsv"), verbs)
+    nouns, light, plover_extra, recodes = _apply_extensions(_rows(DATA / "extensions.tsv"), verbs, data.get("synsets", {}))
     plover = {r[0]: (r[1], r[2].strip()) for r in _rows(DATA / "cameo_plover.tsv")}
     for code, row in plover_extra.items():
         plover.setdefault(code, row)
     goldstein = {r[0]: float(r[1]) for r in _rows(DATA / "goldstein.tsv")}
     known = set(verbs) | light
     inflections = {form: lemma for lemma in sorted(known) for form in inflect(lemma) if form not in known}
-    return Lexicon(verbs, nouns, frozenset(light), plover, goldstein, recodes, inflections)
+    return Lexicon(verbs, nouns, frozenset(light), plover, goldstein, recodes, inflections, data.get("synsets", {}))

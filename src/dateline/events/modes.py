@@ -11,7 +11,13 @@ Read from the parse around the trigger, never from the raw text:
   CAMEO's 12x code for that action, with no mode, and never as the positive event. A negated
   fact ("did not meet") keeps its code with mode `negated`.
 - hypothetical: "could", "might", "may", "should", "must", "would" outside reported speech, or
-  a clause under "if"/"unless".
+  a clause under "if"/"unless"; what someone demands ("demanded that X refuse to ..."); the
+  purpose of a hypothetical or negated act ("must ensure security to allow aid in"); an act a noun
+  only proposes ("an invitation to attend", "a call to end"), while a noun of intent makes it
+  future ("its decision to send troops") and one of attempt leaves it done ("attempts to
+  discriminate", as "tried to" does).
+- a verb conjoined to another without a tense of its own ("will tighten sanctions and impose a
+  blockade", "plans to meet X and sign a deal") shares that verb's auxiliaries and governors.
 - threatened conflict ("threatened to impose sanctions") takes CAMEO's threat code (13x).
 `historical` is decided from the event's date (see when.py).
 """
@@ -28,15 +34,16 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "would", "ought"})
 INTENT = frozenset({"go", "plan", "intend", "prepare", "aim", "expect", "schedule", "set", "due", "going", "poised",
                     "ready", "willing", "prepared", "determined", "likely", "about", "propose", "mean"})
-COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "undertake", "volunteer", "consent"})
+COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "commit", "undertake", "volunteer", "consent"})
 REFUSE = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant"})
 THREATEN = frozenset({"threaten"})
 DESIRE = frozenset({"want", "wish", "hope", "seek", "like"})
-ATTEMPT = frozenset({"try", "attempt", "strive", "endeavour", "endeavor", "continue", "begin", "start", "resume", "decide"})
+ATTEMPT = frozenset({"try", "attempt", "strive", "endeavour", "endeavor", "continue", "begin", "start", "resume", "decide",
+                     "help"})  # 'helped broker a deal': the deal is the act
 FAIL = frozenset({"fail", "neglect"})
 GOVERNORS = INTENT | COMMIT | REFUSE | THREATEN | DESIRE | FAIL | ATTEMPT
 SPEECH = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "note", "claim", "report",
-                    "insist", "confirm", "indicate", "reply", "explain", "write", "warn", "assure", "reiterate"})
+                    "insist", "confirm", "indicate", "reply", "explain", "write", "warn", "assure", "reiterate", "conclude"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
 DEMAND_VERBS = frozenset({"demand", "urge", "ask", "call", "request", "insist", "press", "pressure", "appeal", "order",
                           "require", "want", "plead", "beg", "encourage", "invite", "advise", "recommend"})
@@ -44,6 +51,10 @@ PLANNED = frozenset({"planned", "proposed", "upcoming", "forthcoming", "expected
                      "scheduled", "prospective", "potential", "intended"})
 VERBAL_ROOTS = ("01", "02", "05", "10", "11", "12")
 FIRST_PERSON = frozenset({"i", "we"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+INTENT_NOUNS = frozenset({"plan", "intention", "intent", "promise", "pledge", "decision", "commitment", "readiness",
+                          "willingness", "offer", "agreement", "vow", "resolve", "determination"})
+ATTEMPT_NOUNS = frozenset({"attempt", "effort", "bid", "try", "drive", "campaign", "move", "step"})  # done, as 'tried to' is
 
 
 @dataclass(slots=True)
@@ -58,9 +69,16 @@ class Modality:
 def governor(verb: Token) -> Token | None:
     """The verb or adjective that governs an infinitive complement ("plans to visit" → plan)."""
     head = verb.head
-    if verb.dep_ in ("xcomp", "acl") and head.lemma_.lower() in GOVERNORS:
+    # 'have sworn to fight' parsed as an adverbial clause; but 'started a strike to protest' is a purpose
+    infinitive = verb.dep_ in ("xcomp", "acl") or (verb.dep_ == "advcl" and _to_infinitive(verb)
+                                                   and not any(c.dep_ == "dobj" for c in head.children))
+    if infinitive and head.lemma_.lower() in GOVERNORS:
         return head if head.lemma_.lower() != "go" or head.lower_ == "going" else None
     return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _auxes(verb: Token) -> list[str]:
@@ -105,11 +123,15 @@ def _has_condition(verb: Token) -> bool:
 
 
 def _demanded(verb: Token) -> bool:
-    """Whether the clause is what someone demands or urges ('demanded that X end curbs', 'urged X to support')."""
+    """Whether the clause is what someone demands or urges ('demanded that X end curbs', 'urged X to support',
+    'its demands that X grant ...')."""
     head = verb.head
+    if verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") \
+            and head.head.lemma_.lower() in DEMAND_VERBS and head.lemma_.lower() not in DEMAND_VERBS:
+        head = head.head  # "demanded an admission that X murdered ...": what is demanded, not what is stated
     if head.lemma_.lower() not in DEMAND_VERBS:
         return False
-    if verb.dep_ == "ccomp":
+    if verb.dep_ == "ccomp" or (verb.dep_ == "acl" and head.pos_ in ("NOUN", "VERB")):
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
 
@@ -118,12 +140,54 @@ def _first_person_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
 
 
-def _chain(verb: Token) -> list[Token]:
-    """The verb and the governors above it ("will try to begin to ..."), nearest first."""
-    chain = [verb]
-    while (gov := governor(chain[-1])) is not None and len(chain) < 4:
+def _shared_conjunct(verb: Token) -> Token | None:
+    """The first conjunct a tenseless conjoined verb shares its auxiliaries and governors with
+    ('will tighten X and impose Y': impose → tighten); a finite conjunct ('... and signed') has its own."""
+    if verb.dep_ != "conj" or verb.tag_ in FINITE_TAGS or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    return verb.head
+
+
+def _chain(verb: Token) -> tuple[list[Token], list[Token]]:
+    """The verb, the conjunct it shares a tense with, and the governors above them ("will try to begin to ..."),
+    nearest first; and the governors alone (a shared conjunct's lemma governs nothing: 'setting fire and smashing')."""
+    chain, govs = [verb], []
+    while len(chain) < 5:
+        top = chain[-1]
+        if (gov := governor(top)) is not None:
+            govs.append(gov)
+        elif (gov := _shared_conjunct(top)) is None:
+            break
         chain.append(gov)
-    return chain
+    return chain, govs
+
+
+def _purpose_head(verb: Token) -> Token | None:
+    """The verb or noun a 'to'-infinitive serves ('must ensure security [to allow] aid in', 'an invitation [to attend]')."""
+    if verb.dep_ not in ("advcl", "xcomp", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return verb.head if verb.head.i != verb.i else None
+
+
+def _purpose_modality(verb: Token, code: str, lex: Lexicon, depth: int) -> Modality | None:
+    """A 'to'-purpose of a hypothetical or negated act is hypothetical; a noun's infinitive is proposed, or intended."""
+    head = _purpose_head(verb)
+    if head is None:
+        return None
+    if head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in ATTEMPT_NOUNS:
+            return None
+        if head.lemma_.lower() in INTENT_NOUNS:
+            intent = lex.recode("intent", code) if code[:2] in ("04", "05", "06", "07", "08") else None
+            return Modality("future", intent or code, "intended")
+        return Modality("hypothetical", code, "proposed")
+    if head.pos_ == "VERB" and depth < 3:
+        outer = verb_modality(head, code, lex, depth + 1)
+        if outer.mode in ("hypothetical", "negated") and outer.note not in ("refusal", "refused", "failed to"):
+            return Modality("hypothetical", code, outer.note)
+    return None
 
 
 def _clause_verb(token: Token) -> Token:
@@ -131,10 +195,11 @@ def _clause_verb(token: Token) -> Token:
     return token.head if token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod") else token
 
 
-def verb_modality(verb: Token, code: str, lex: Lexicon) -> Modality:
-    """Mode and code of an event whose trigger is a verb."""
-    chain = _chain(verb)
-    govs = [g.lemma_.lower() for g in chain[1:]]
+def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended: bool = False) -> Modality:
+    """Mode and code of an event whose trigger is a verb (or whose light verb is `verb`, itself an intent when
+    `intended`: 'planned a strike')."""
+    chain, governors = _chain(verb)
+    govs = [g.lemma_.lower() for g in governors]
     tops = [_clause_verb(t) for t in chain]
     auxes = {a for t in tops for a in _auxes(t)} | {a for t in chain for a in _auxes(t)}
     negated = any(_negated(t) for t in chain) or any(_negated(t) for t in tops[1:])
@@ -143,12 +208,15 @@ def verb_modality(verb: Token, code: str, lex: Lexicon) -> Modality:
         return Modality("negated", code, "failed to")
     refused = any(g in REFUSE for g in govs)
     future = bool(auxes & FUTURE_AUX) or (bool(auxes & {"would"}) and _reported(tops[-1]))
-    intended = any(g in INTENT or g in COMMIT for g in govs)
+    intended = intended or any(g in INTENT or g in COMMIT for g in govs)
     desire = any(g in DESIRE for g in govs)
     if desire and not (_first_person_subject(tops[-1]) and code.startswith(VERBAL_ROOTS)):
         intended = True
+    demanded = _demanded(tops[-1])
     if refused or (negated and (future or intended)):
         rejected = lex.recode("reject", code) if cooperative else None
+        if demanded:  # "demanded that its partners refuse to recognize X": asked for, not done
+            return Modality("hypothetical", rejected or code, "demanded")
         if rejected:
             return Modality(None, rejected, "refusal")
         return Modality("negated", code, "refused" if refused else "negated")
@@ -163,10 +231,13 @@ def verb_modality(verb: Token, code: str, lex: Lexicon) -> Modality:
         if threat is None and any(g in THREATEN for g in govs):
             threat = "130"  # "threatened to" something CAMEO has no threat code for: a threat all the same
         return Modality("future", threat or code, "threatened")
-    if _demanded(tops[-1]):
+    if demanded:
         return Modality("hypothetical", code, "demanded")
     if (auxes & HYPOTHETICAL_AUX and not future) or conditional:
         return Modality("hypothetical", code, "hypothetical")
+    last_verb = next((t for t in reversed(chain) if t.pos_ in ("VERB", "AUX")), verb)
+    if not (future or intended) and (purpose := _purpose_modality(last_verb, code, lex, depth)) is not None:
+        return purpose
     if future or intended:
         intent = lex.recode("intent", code) if cooperative and not code.startswith("03") else None
         return Modality("future", intent or code, "intended" if intended else "future")
@@ -176,7 +247,10 @@ def verb_modality(verb: Token, code: str, lex: Lexicon) -> Modality:
 def noun_modality(noun: Token, light: Token | None, code: str, lex: Lexicon) -> Modality:
     """Mode and code of an event whose trigger is an event noun, read from its light verb or its modifiers."""
     if light is not None:
-        return verb_modality(light, code, lex)
+        outer = verb_modality(light, code, lex)
+        if outer.mode is None and light.lemma_.lower() in INTENT:  # "the strike they were planning", "prepared an attack"
+            return verb_modality(light, code, lex, intended=True)
+        return outer
     if any(c.dep_ == "amod" and c.lower_ in PLANNED for c in noun.children):
         intent = lex.recode("intent", code) if code[:2] in ("04", "05", "06", "07", "08") else None
         return Modality("future", intent or code, "planned")

@@ -143,7 +143,7 @@ def build_pattern(raw: dict, rule: str) -> Pattern:
             if el[3] == "tgt":
                 target_prep |= el[1]
     code = raw.get("code")
-    return Pattern(None if code in (None, "---") else code, raw.get("paired"), pre, post, rule, weight, frozenset(target_prep))
+    return Pattern(None if code in (None, "", "---") else code, raw.get("paired"), pre, post, rule, weight, frozenset(target_prep))
 
 
 @dataclass(slots=True)

@@ -9,6 +9,8 @@ no granularity of its own here. Without a time expression the event takes the ar
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from datetime import date, timedelta
 
@@ -139,23 +141,42 @@ def _belongs(ent: SpacySpan, anchors: tuple[Token, ...]) -> bool:
     return False
 
 
-def _expression(ent: SpacySpan) -> str:
+def _expression(ent: SpacySpan, sent_start: int) -> str:
     """The time expression with the words before it that qualify it ('late in October', 'last Friday')."""
     doc = ent.doc
     start = ent.start
-    while start > ent.sent.start and doc[start - 1].lower_ in ("late", "early", "mid", "in", "on", "last", "next", "this"):
+    while start > sent_start and doc[start - 1].lower_ in ("late", "early", "mid", "in", "on", "last", "next", "this"):
         start -= 1
     return doc[start:ent.end].text
 
 
-def event_date(anchors: tuple[Token, ...], anchor: date | None, future: bool) -> Resolved | None:
-    """The date of an event: a time expression of its clause, else the article's date; None without either."""
+class TimeIndex:
+    """A document's DATE and TIME entities, read once (a sentence's own `.ents` walks the whole document's)."""
+
+    def __init__(self, doc) -> None:
+        self.ents = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+        self.starts = [ent.start for ent in self.ents]
+
+    def within(self, sent: SpacySpan) -> list[SpacySpan]:
+        """The time expressions inside one sentence."""
+        lo = bisect_left(self.starts, sent.start)
+        hi = bisect_left(self.starts, sent.end)
+        return [ent for ent in self.ents[lo:hi] if ent.end <= sent.end]
+
+
+def event_date(anchors: tuple[Token, ...], anchor: date | None, future: bool,
+               times: list[SpacySpan] | None = None, sent_start: int | None = None) -> Resolved | None:
+    """The date of an event: a time expression of its clause, else the article's date; None without either.
+
+    `times` and `sent_start` (the sentence's time expressions and first token) spare a walk of the sentence per event."""
     if anchor is None:
         return None
-    sent = anchors[0].sent
-    for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME") and _belongs(ent, anchors):
-            if found := resolve(_expression(ent), anchor, future):
+    if times is None or sent_start is None:
+        sent = anchors[0].sent
+        times, sent_start = TimeIndex(sent.doc).within(sent), sent.start
+    for ent in times:
+        if _belongs(ent, anchors):
+            if found := resolve(_expression(ent, sent_start), anchor, future):
                 return found
     return _day(anchor)
 

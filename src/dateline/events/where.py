@@ -42,7 +42,9 @@ def gazetteer() -> dict[str, Place]:
         if line.startswith("#") or line.startswith("name\t"):
             continue
         name, kind, iso3, lat, lon, _ = line.split("\t")
-        places[name.lower()] = Place(name, kind, iso3, float(lat) if lat else None, float(lon) if lon else None)
+        place = Place(name, kind, iso3, float(lat) if lat else None, float(lon) if lon else None)
+        places[name.lower()] = place
+        places.setdefault(name.lower().strip("’'ʼ‘"), place)  # transliterations ending in an ayn ('Samarra’')
     return places
 
 
@@ -88,11 +90,20 @@ def place_phrase(token: Token) -> str | None:
     return None
 
 
-def _in_phrase(head: Token) -> str | None:
+def _in_phrase(head: Token, depth: int = 0) -> str | None:
+    """The place of an 'in X' phrase on the head; 'in the town of X' is X, 'at a jail in X' X too."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and (name := place_phrase(obj)):
+                if obj.dep_ != "pobj":
+                    continue
+                if name := place_phrase(obj):
+                    return name
+                for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for inner in (o for o in of.children if o.dep_ == "pobj"):
+                        if name := place_phrase(inner):
+                            return name
+                if depth == 0 and (name := _in_phrase(obj, 1)):
                     return name
     return None
 

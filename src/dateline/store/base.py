@@ -6,7 +6,6 @@ write transaction starts; every table, row and query is shared (rows.py, query.p
 
 from __future__ import annotations
 
-import json
 import threading
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from ..errors import StoreError
 from ..model import Article
 from . import dedup
 from .query import FtsMatch, QueryMixin
-from .rows import ARTICLE_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, article_rows
+from .rows import ARTICLE_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, article_rows, unpack
 
 CHILD_TABLES = ("entities", "mentions", "quotes", "events")
 
@@ -32,11 +31,6 @@ class WriteResult:
     entities: int = 0
     quotes: int = 0
     events: int = 0
-
-    def add(self, other: WriteResult) -> None:
-        """Add another batch's counts to these (for running totals)."""
-        for name in self.__slots__:  # type: ignore[attr-defined]
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def _insert(table: str, columns: Sequence[str]) -> str:
@@ -59,6 +53,7 @@ class Store(QueryMixin, ABC):
         self.url = url
         self.display = display or url
         self.dedup_enabled = dedup_enabled
+        self.wrote = False  # whether this connection has written (SQLite refreshes statistics on close)
         self._lock = threading.RLock()
         self._conn: Any = None
         self._conn = self._guard(self._connect)
@@ -76,8 +71,9 @@ class Store(QueryMixin, ABC):
         """Open the DB-API connection (autocommit; transactions are explicit)."""
 
     @abstractmethod
-    def _begin(self, exclusive: bool = False) -> None:
-        """Start a write transaction (exclusive: also serialise schema migrations)."""
+    def _begin(self) -> None:
+        """Start a write transaction; writers are serialised, so each sees the others' near-duplicates
+        and two processes never migrate at once."""
 
     @abstractmethod
     def _tables(self) -> set[str]:
@@ -159,10 +155,10 @@ class Store(QueryMixin, ABC):
                 yield dict(zip(names, row))
 
     @contextmanager
-    def _transaction(self, exclusive: bool = False) -> Iterator[None]:
+    def _transaction(self) -> Iterator[None]:
         """One atomic unit: everything inside commits together or not at all."""
         with self._lock:
-            self._guard(self._begin, exclusive, doing="starting a transaction")
+            self._guard(self._begin, doing="starting a transaction")
             try:
                 yield
             except BaseException:
@@ -203,7 +199,9 @@ class Store(QueryMixin, ABC):
         prepared = [(a, article_rows(a), dedup.signature(a.text) if self.dedup_enabled else None) for a in unique]
         ids = [a.id for a in unique]
         with self._transaction():
-            known = {row[0] for row in self._all(f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)}
+            known = {row[0] for start in range(0, len(ids), 500) for row in self._all(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids[start:start + 500]))})",
+                ids[start:start + 500])}
             for table in CHILD_TABLES:
                 self._many(f"DELETE FROM {table} WHERE article_id = ?", [(i,) for i in ids])
             dedup.forget(self, ids)
@@ -213,8 +211,9 @@ class Store(QueryMixin, ABC):
             self._many(_insert("mentions", MENTION_COLUMNS), [r for _, rows, _ in prepared for r in rows.mentions])
             self._many(_insert("quotes", QUOTE_COLUMNS), [r for _, rows, _ in prepared for r in rows.quotes])
             self._many(_insert("events", EVENT_COLUMNS), [r for _, rows, _ in prepared for r in rows.events])
-            for article, _, sig in prepared:
-                dedup.link(self, article.id, sig)
+            clusters = {dedup.link(self, article.id, sig) for article, _, sig in prepared}
+            dedup.recount(self, clusters)
+        self.wrote = True
         result.new = len(set(ids) - known)
         result.replaced = len(ids) - result.new
         result.entities = sum(len(r.entities) for _, r, _ in prepared)
@@ -224,9 +223,9 @@ class Store(QueryMixin, ABC):
 
     # -- reading articles --------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
-        """The article exactly as it was written (from its stored JSON), or None."""
-        row = self._one("SELECT json FROM articles WHERE id = ?", (article_id,))
-        return Article.from_dict(json.loads(row[0])) if row else None
+        """The article exactly as it was written (from its stored contract JSON), or None."""
+        row = self._one("SELECT document FROM articles WHERE id = ?", (article_id,))
+        return unpack(row[0]) if row else None
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
@@ -236,12 +235,16 @@ class Store(QueryMixin, ABC):
         """Every stored article in insertion order, a chunk at a time."""
         last = -1
         while True:
-            rows = self._all("SELECT pk, json FROM articles WHERE pk > ? ORDER BY pk LIMIT ?", (last, chunk))
+            rows = self._all("SELECT pk, document FROM articles WHERE pk > ? ORDER BY pk LIMIT ?", (last, chunk))
             if not rows:
                 return
             for pk, payload in rows:
                 last = pk
-                yield Article.from_dict(json.loads(payload))
+                yield unpack(payload)
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (worth running after a large ingest)."""
+        self._run("ANALYZE")
 
     def schema_version(self) -> int:
         """The schema version this database is at."""

@@ -5,21 +5,22 @@ optimal banding for the threshold) go into the `bands` table, so candidates are 
 indexed lookup whatever the size of the store and from any process. A candidate whose estimated
 Jaccard similarity reaches the threshold is linked, and linked articles share a cluster id: the
 smallest article id in the connected group, so the clusters do not depend on ingest order.
+
+Within a cluster, mentions with the same source and target codes, CAMEO code, day and mode are
+one event: recount() marks the first-stored mention of each and stores the group's NumMentions,
+NumArticles and NumSources on every mention, so deduplicated queries are a plain filter.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
-from ..model import Article
-from .rows import in_lead
+from .query import EVENT_KEY
 
 if TYPE_CHECKING:
     from .base import Store
@@ -34,12 +35,16 @@ _WORD = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def _bands() -> tuple[tuple[int, int], ...]:
     """Band ranges over the signature, chosen by datasketch for the threshold."""
+    from datasketch import MinHashLSH  # imported on first write: it pulls in scipy, slow for read-only commands
+
     return tuple(MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges)
 
 
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
+def _template() -> Any:
     """A MinHash whose permutations are built once and copied per article."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
@@ -109,26 +114,34 @@ def link(store: Store, article_id: str, sig: np.ndarray | None) -> str:
     return target
 
 
+def recount(store: Store, clusters: Iterable[str]) -> None:
+    """Recompute first mentions and group counts of every event in these clusters (changed rows only)."""
+    todo = sorted(set(clusters))
+    width = len(EVENT_KEY) + 1  # the key columns and the cluster
+    for start in range(0, len(todo), 400):
+        chunk = todo[start:start + 400]
+        rows = store._all(
+            f"SELECT e.pk, {', '.join('e.' + c for c in EVENT_KEY)}, a.cluster_id, e.article_id, "
+            f"COALESCE(a.domain, a.id), e.first_mention, e.num_mentions, e.num_articles, e.num_sources "
+            f"FROM articles a JOIN events e ON e.article_id = a.id "
+            f"WHERE a.cluster_id IN ({_placeholders(len(chunk))})", chunk)
+        groups: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+        for row in rows:
+            groups.setdefault(tuple(row[1:1 + width]), []).append(row)
+        changed = []
+        for members in groups.values():
+            first = min(r[0] for r in members)
+            counts = (len(members), len({r[1 + width] for r in members}), len({r[2 + width] for r in members}))
+            for r in members:
+                wanted = (int(r[0] == first), *counts)
+                if tuple(r[3 + width:]) != wanted:
+                    changed.append((*wanted, r[0]))
+        store._many("UPDATE events SET first_mention = ?, num_mentions = ?, num_articles = ?, num_sources = ? "
+                    "WHERE pk = ?", changed)
+
+
 def forget(store: Store, article_ids: Iterable[str]) -> None:
     """Drop the signatures and bands of articles about to be rewritten."""
     for article_id in article_ids:
         store._run("DELETE FROM bands WHERE article_id = ?", (article_id,))
         store._run("DELETE FROM signatures WHERE article_id = ?", (article_id,))
-
-
-def backfill(store: Store) -> int:
-    """Migration step to schema 2: signatures, clusters and lead flags for articles stored before it."""
-    done = 0
-    last = -1
-    while True:
-        rows = store._all("SELECT pk, id, json FROM articles WHERE pk > ? ORDER BY pk LIMIT 500", (last,))
-        if not rows:
-            return done
-        for pk, article_id, payload in rows:
-            last = pk
-            article = Article.from_dict(json.loads(payload))
-            store._many("UPDATE events SET in_lead = ? WHERE article_id = ? AND id = ?",
-                        [(int(in_lead(article, v.evidence)), article_id, v.id) for v in article.events])
-            forget(store, [article_id])
-            link(store, article_id, signature(article.text))
-            done += 1

@@ -15,9 +15,6 @@ from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterator
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from ..errors import UsageError
 from . import gdelt
 from .query import EVENT_SELECT, QUOTE_SELECT, EventQuery
@@ -40,23 +37,11 @@ _ARTICLE_SELECT = (
 
 
 def iter_events(store: Store, query: EventQuery | None = None) -> Iterator[EventRecord]:
-    """Every event matching the query, oldest stored first (once per cluster, with counts, when dedup)."""
+    """Every event matching the query, oldest stored first (once per cluster when dedup)."""
     q = query or EventQuery()
     where, params = store._where(q)
     sql = f"SELECT {EVENT_SELECT} FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY e.pk"
-    chunk: list[dict[str, Any]] = []
-    for row in store._stream(sql, params, CHUNK):
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
-            yield from _finish(store, chunk, q)
-            chunk = []
-    yield from _finish(store, chunk, q)
-
-
-def _finish(store: Store, rows: list[dict[str, Any]], q: EventQuery) -> Iterator[EventRecord]:
-    if q.dedup and rows:
-        store._count_mentions(rows, q)
-    return (from_row(EventRecord, r) for r in rows)
+    return (from_row(EventRecord, r) for r in store._stream(sql, params, CHUNK))
 
 
 def iter_quotes(store: Store) -> Iterator[QuoteRecord]:
@@ -103,7 +88,10 @@ def _write_csv(records: Iterator[Any], cls: type, out: IO[str]) -> int:
 
 def _write_parquet(records: Iterator[Any], cls: type, out: str | Path) -> int:
     """Row groups of CHUNK records; pandas metadata rides along so nullable dtypes read back as written."""
-    writer: pq.ParquetWriter | None = None
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer: Any = None
     n = 0
     batch: list[Any] = []
 

@@ -11,8 +11,10 @@ from ..errors import StoreError
 from .base import Store
 from .query import FtsMatch
 
-# Any number: taken while migrating so two processes opening a fresh database don't both create it.
-_MIGRATION_LOCK = 7_263_511
+# Any number: held by every write transaction, so concurrent writers (several processes, one
+# database) see each other's articles when linking near-duplicates, as SQLite's BEGIN IMMEDIATE
+# gives for free; it also keeps two processes from migrating a fresh database at once.
+_WRITE_LOCK = 7_263_511
 
 
 def redact(url: str) -> str:
@@ -54,10 +56,9 @@ class PostgresStore(Store):
     def _q(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
 
-    def _begin(self, exclusive: bool = False) -> None:
+    def _begin(self) -> None:
         self._conn.execute("BEGIN")
-        if exclusive:
-            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
 
     def _tables(self) -> set[str]:
         rows = self._conn.execute("SELECT table_name FROM information_schema.tables "

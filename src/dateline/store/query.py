@@ -3,7 +3,8 @@
 Every query is written once with `?` placeholders; the backend supplies full-text matching and
 its placeholder style. Event queries can count an event once per near-duplicate cluster: events
 with the same cluster, source and target codes, CAMEO code, day and mode are one event, shown by
-its first-stored mention with GDELT-style NumMentions/NumArticles/NumSources.
+its first-stored mention; every mention carries its event's GDELT-style NumMentions/NumArticles/
+NumSources (kept up to date on write by dedup.recount).
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import pandas as pd
-
 from ..errors import UsageError
 from .records import (ActorRecord, EventRecord, QuoteRecord, SearchHit, StoreStats, from_row,
                       to_frame)
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .base import Store
 
 # Columns that make two mentions (in one near-duplicate cluster) the same event.
@@ -29,8 +30,7 @@ _CODE = re.compile(r"^[A-Z0-9]{2,15}$")
 _CAMEO = re.compile(r"^[0-9]{1,4}\*?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _ARTICLE_COLS = {"cluster_id", "url", "path", "domain", "title", "published", "added"}
-_EXPR = {"gid": "e.pk", "event_id": "e.id", **{c: f"a.{c}" for c in _ARTICLE_COLS},
-         "num_mentions": "1", "num_articles": "1", "num_sources": "1"}
+_EXPR = {"gid": "e.pk", "event_id": "e.id", **{c: f"a.{c}" for c in _ARTICLE_COLS}}
 EVENT_SELECT = ", ".join(f"{_EXPR.get(f.name, 'e.' + f.name)} AS {f.name}" for f in fields(EventRecord))
 QUOTE_SELECT = ", ".join({"quote_id": "q.id AS quote_id", **{c: f"a.{c} AS {c}" for c in ("published", "title", "url", "domain")}}
                          .get(f.name, f"q.{f.name} AS {f.name}") for f in fields(QuoteRecord) if f.name != "num_articles")
@@ -88,8 +88,8 @@ def like_pattern(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class EventQuery:
-    """Event filters. Codes match as prefixes (RUS matches RUSGOV) or as the actor's country; several
-    values may be given comma-separated. cameo '05*' is a prefix, '051' exact. mode 'asserted' means none."""
+    """Event filters. Actor codes match as prefixes (RUS matches RUS, RUSGOV, RUSMIL); several values may
+    be given comma-separated. cameo '05*' is a prefix, '051' exact. mode 'asserted' means no mode."""
 
     source: str | None = None
     target: str | None = None
@@ -116,8 +116,8 @@ class EventQuery:
             for code in _split(value.upper()):
                 if not _CODE.match(code):
                     raise UsageError(f"not an actor code: {code!r}")
-                parts.append(f"({e}.{side}_code >= ? AND {e}.{side}_code < ?) OR {e}.{side}_country = ?")
-                params.extend([code, _after(code), code])
+                parts.append(f"{e}.{side}_code >= ? AND {e}.{side}_code < ?")
+                params.extend([code, _after(code)])
             return "(" + " OR ".join(f"({p})" for p in parts) + ")"
 
         if self.source:
@@ -180,21 +180,31 @@ class QuoteQuery:
     limit: int | None = 100
     offset: int = 0
 
-    def conditions(self, ilike: str, q: str = "q", a: str = "a") -> tuple[list[str], list[Any]]:
-        """SQL conditions (all but the full-text search) over quotes `q` joined to articles `a`."""
+    def conditions(self, ilike: str, q: str = "q", a: str = "a", twin: bool = False) -> tuple[list[str], list[Any]]:
+        """SQL conditions (all but the full-text search) over quotes `q` joined to articles `a`; for
+        `twin` (the same words said by the same speaker in a near-duplicate), only those twins can fail."""
         conds: list[str] = []
         params: list[Any] = []
-        if self.speaker:
-            conds.append(f"({q}.speaker_name {ilike} ? ESCAPE '\\' OR {q}.speaker_code = ?)")
+        if self.speaker and not twin:
+            # Names are few next to quotes: match them once, then fetch their quotes by index
+            # (written as one pk list so that no planner scans articles by date to satisfy the order).
+            conds.append(f"{q}.pk IN (SELECT pk FROM quotes WHERE speaker_name IN (SELECT DISTINCT speaker_name "
+                         f"FROM quotes WHERE speaker_name {ilike} ? ESCAPE '\\') UNION "
+                         f"SELECT pk FROM quotes WHERE speaker_code = ?)")
             params += [like_pattern(self.speaker), self.speaker.upper()]
         if self.kind:
             conds.append(f"{q}.kind = ?")
             params.append(self.kind)
-        if self.article:
+        if self.article and not twin:
             conds.append(f"{q}.article_id = ?")
             params.append(self.article)
         _day_range(f"{a}.published", self.since, self.until, conds, params)
         return conds, params
+
+
+def _events_from(q: EventQuery) -> str:
+    """Events, joined to their articles only when a filter needs them (counting stays in the index)."""
+    return "events e JOIN articles a ON a.id = e.article_id" if q.cluster else "events e"
 
 
 def _build(cls: type, query: Any, filters: dict[str, Any]) -> Any:
@@ -219,16 +229,11 @@ class QueryMixin:
 
     # -- events ------------------------------------------------------------------------------------
     def _where(self: Store, q: EventQuery) -> tuple[str, list[Any]]:
-        """The WHERE condition for a query; with dedup, only the first-stored mention of each event
-        in its cluster passes (its siblings are counted afterwards)."""
+        """The WHERE condition for a query; with dedup only each event's first mention in its cluster
+        passes (an article's own events all pass: asking for one article is asking for its mentions)."""
         conds, params = q.conditions()
-        if q.dedup:
-            more, more_params = q.conditions("e2", "a2")
-            key = " AND ".join(f"e2.{c} {self._same} e.{c}" for c in EVENT_KEY)
-            extra = "".join(f" AND {c}" for c in more)
-            conds.append(f"NOT EXISTS (SELECT 1 FROM articles a2 JOIN events e2 ON e2.article_id = a2.id "
-                         f"WHERE a2.cluster_id = a.cluster_id AND e2.pk < e.pk AND {key}{extra})")
-            params += more_params
+        if q.dedup and not q.article:
+            conds.append("e.first_mention = 1")
         return " AND ".join(conds) or "1 = 1", params
 
     def events(self: Store, query: EventQuery | None = None, **filters: Any) -> list[EventRecord]:
@@ -238,42 +243,13 @@ class QueryMixin:
         page, page_params = self._page(q.limit, q.offset)
         sql = (f"SELECT {EVENT_SELECT} FROM events e JOIN articles a ON a.id = e.article_id"
                f" WHERE {where} ORDER BY e.day DESC NULLS LAST, e.pk DESC{page}")
-        rows = self._dicts(sql, params + page_params)
-        if q.dedup and rows:
-            self._count_mentions(rows, q)
-        return [from_row(EventRecord, r) for r in rows]
-
-    def _count_mentions(self: Store, rows: list[dict[str, Any]], q: EventQuery) -> None:
-        """Fill NumMentions/NumArticles/NumSources of first mentions from their cluster siblings."""
-        conds, params = q.conditions()
-        clusters = sorted({r["cluster_id"] for r in rows})
-        tally: dict[tuple[Any, ...], tuple[int, set[str], set[str]]] = {}
-        for start in range(0, len(clusters), 400):
-            chunk = clusters[start:start + 400]
-            sql = (f"SELECT a.cluster_id, {', '.join('e.' + c for c in EVENT_KEY)}, e.article_id, "
-                   f"COALESCE(a.domain, a.id) FROM articles a JOIN events e ON e.article_id = a.id "
-                   f"WHERE a.cluster_id IN ({', '.join('?' * len(chunk))})" + "".join(f" AND {c}" for c in conds))
-            for row in self._all(sql, [*chunk, *params]):
-                key, article, outlet = tuple(row[:-2]), row[-2], row[-1]
-                count, articles, outlets = tally.get(key, (0, set(), set()))
-                articles.add(article)
-                outlets.add(outlet)
-                tally[key] = (count + 1, articles, outlets)
-        for r in rows:
-            count, articles, outlets = tally.get((r["cluster_id"], *(r[c] for c in EVENT_KEY)), (1, {1}, {1}))
-            r["num_mentions"], r["num_articles"], r["num_sources"] = count, len(articles), len(outlets)
+        return [from_row(EventRecord, r) for r in self._dicts(sql, params + page_params)]
 
     def count_events(self: Store, query: EventQuery | None = None, **filters: Any) -> int:
         """How many events match (once per cluster when dedup)."""
         q: EventQuery = _build(EventQuery, query, filters)
-        conds, params = q.conditions()
-        where = " AND ".join(conds) or "1 = 1"
-        base = f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}"
-        if q.dedup:
-            keys = ", ".join(["a.cluster_id", *(f"e.{c}" for c in EVENT_KEY)])
-            row = self._one(f"SELECT COUNT(*) FROM (SELECT 1 AS one {base} GROUP BY {keys}) g", params)
-        else:
-            row = self._one(f"SELECT COUNT(*) {base}", params)
+        where, params = self._where(q)
+        row = self._one(f"SELECT COUNT(*) FROM {_events_from(q)} WHERE {where}", params)
         return int(row[0]) if row else 0
 
     def events_frame(self: Store, query: EventQuery | None = None, **filters: Any) -> pd.DataFrame:
@@ -294,8 +270,8 @@ class QueryMixin:
         same = (f"FROM articles a2 JOIN quotes q2 ON q2.article_id = a2.id WHERE a2.cluster_id = a.cluster_id "
                 f"AND q2.content = q.content AND q2.speaker_name {self._same} q.speaker_name")
         count = "1"
-        if q.dedup:  # twins say the same words, so only the other filters need checking on them
-            twin_conds, twin_params = q.conditions(self.ilike, "q2", "a2")
+        if q.dedup and not q.article:  # one article's quotes are all listed
+            twin_conds, twin_params = q.conditions(self.ilike, "q2", "a2", twin=True)
             twins = same + "".join(f" AND {c}" for c in twin_conds)
             conds.append(f"NOT EXISTS (SELECT 1 {twins} AND q2.pk < q.pk)")
             count = f"(SELECT COUNT(DISTINCT a2.id) {twins})"
@@ -324,14 +300,14 @@ class QueryMixin:
         q: EventQuery = _build(EventQuery, query, filters)
         where, params = self._where(q)
         side = ("SELECT e.{s}_code AS code, {src} AS as_source, e.quad_class AS quad, e.goldstein AS gs "
-                "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.{s}_code IS NOT NULL AND " + where)
+                f"FROM {_events_from(q)} WHERE e.{{s}}_code IS NOT NULL AND " + where)
         sql = (f"SELECT code, COUNT(*) AS n, SUM(as_source) AS src, "
                f"SUM(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END) AS coop, "
                f"SUM(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END) AS conf, AVG(gs) AS gs FROM ("
                f"{side.format(s='source', src=1)} UNION ALL {side.format(s='target', src=0)}) sides "
                f"GROUP BY code ORDER BY n DESC, code LIMIT ?")
         rows = self._all(sql, params + params + [top])
-        names = self._actor_names([r[0] for r in rows])
+        names = self._actor_names([r[0] for r in rows], q)
         out = []
         for code, n, src, coop, conf, gs in rows:
             coop, conf = int(coop or 0), int(conf or 0)
@@ -340,15 +316,17 @@ class QueryMixin:
                                    balance, float(gs) if gs is not None else None))
         return out
 
-    def _actor_names(self: Store, codes: list[str]) -> dict[str, str]:
-        """The name an actor code is most often written as."""
+    def _actor_names(self: Store, codes: list[str], q: EventQuery | None = None) -> dict[str, str]:
+        """The name each actor code is most often written as in the events the query selects (all by default)."""
         if not codes:
             return {}
+        q = q or EventQuery(dedup=False)
         marks = ", ".join("?" * len(codes))
-        rows = self._all(f"SELECT source_code, source_text, COUNT(*) FROM events WHERE source_code IN ({marks}) "
-                         f"GROUP BY source_code, source_text UNION ALL SELECT target_code, target_text, COUNT(*) "
-                         f"FROM events WHERE target_code IN ({marks}) GROUP BY target_code, target_text",
-                         codes + codes)
+        where, params = self._where(q)
+        side = (f"SELECT e.{{s}}_code, e.{{s}}_text, COUNT(*) FROM {_events_from(q)} WHERE e.{{s}}_code IN ({marks}) "
+                f"AND {where} GROUP BY e.{{s}}_code, e.{{s}}_text")
+        rows = self._all(f"{side.format(s='source')} UNION ALL {side.format(s='target')}",
+                         codes + params + codes + params)
         totals: dict[tuple[str, str], int] = {}
         for code, name, n in rows:
             if name:
@@ -370,7 +348,6 @@ class QueryMixin:
             row = self._one(sql)
             return row[0] if row else None
 
-        keys = ", ".join(["a.cluster_id", *(f"e.{c}" for c in EVENT_KEY)])
         pub = self._one("SELECT MIN(published), MAX(published) FROM articles") or (None, None)
         days = self._one("SELECT MIN(day), MAX(day) FROM events") or (None, None)
         size = getattr(self, "file_size", lambda: None)()
@@ -384,8 +361,7 @@ class QueryMixin:
             quotes_attributed=int(one("SELECT COUNT(*) FROM quotes WHERE speaker_entity IS NOT NULL "
                                       "OR speaker_name IS NOT NULL")),
             events=int(one("SELECT COUNT(*) FROM events")),
-            events_distinct=int(one(f"SELECT COUNT(*) FROM (SELECT 1 AS one FROM events e JOIN articles a "
-                                    f"ON a.id = e.article_id GROUP BY {keys}) g")),
+            events_distinct=int(one("SELECT COUNT(*) FROM events WHERE first_mention = 1")),
             first_published=pub[0], last_published=pub[1], first_event_day=days[0], last_event_day=days[1],
             quad_classes={int(k): int(n) for k, n in self._all(
                 "SELECT quad_class, COUNT(*) FROM events WHERE quad_class IS NOT NULL GROUP BY quad_class "

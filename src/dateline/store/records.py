@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Iterable, Literal
 
-import pandas as pd
-import pyarrow as pa
+if TYPE_CHECKING:  # imported where used: read-only commands start faster without it
+    import pandas as pd
 
 Kind = Literal["str", "int", "float", "bool", "day"]
 
@@ -170,7 +170,6 @@ class StoreStats:
 _KINDS = {"str": "str", "str | None": "str", "int": "int", "int | None": "int", "float | None": "float",
           "float": "float", "bool | None": "bool", "bool": "bool"}
 _PANDAS = {"str": "string", "int": "Int64", "float": "float64", "bool": "boolean", "day": "datetime64[ms]"}
-_ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "day": pa.timestamp("ms")}
 
 
 def kinds(cls: type) -> dict[str, Kind]:
@@ -186,13 +185,10 @@ def pandas_dtypes(cls: type) -> dict[str, str]:
     return {name: _PANDAS[kind] for name, kind in kinds(cls).items()}
 
 
-def arrow_schema(cls: type) -> pa.Schema:
-    """The Arrow schema of a record class, for Parquet files that read back with the right types."""
-    return pa.schema([(name, _ARROW[kind]) for name, kind in kinds(cls).items()])
-
-
 def to_frame(records: Iterable[Any], cls: type) -> pd.DataFrame:
     """Records as a DataFrame with nullable, explicit dtypes (empty results keep their columns)."""
+    import pandas as pd
+
     names = [f.name for f in fields(cls)]
     frame = pd.DataFrame([[getattr(r, n) for n in names] for r in records], columns=names)
     return frame.astype(pandas_dtypes(cls))

@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from ..errors import StoreError
 from .base import Store
-from .fts import to_fts5
 from .query import FtsMatch
 
 _FTS_TABLES = {"articles": "articles_fts", "quotes": "quotes_fts"}
+# What a user types, as an FTS5 query with the meaning PostgreSQL's websearch_to_tsquery gives it:
+# words must all appear, "quoted phrases" as phrases, OR between two terms means either, -word
+# excludes; punctuation is dropped so that a search is never an FTS5 syntax error.
+_TOKENS = re.compile(r'-?"[^"]*"?|\S+')
+_WORD = re.compile(r"\w+")
+
+
+def _phrase(text: str) -> str | None:
+    words = _WORD.findall(text)
+    return '"' + " ".join(words) + '"' if words else None
+
+
+def to_fts5(query: str) -> str | None:
+    """An FTS5 MATCH expression for a web-search style query (None when nothing searchable is left)."""
+    positive: list[str] = []
+    negative: list[str] = []
+    pending_or = False
+    for token in _TOKENS.findall(query):
+        if token == "OR":
+            pending_or = bool(positive)
+            continue
+        exclude = token.startswith("-") and len(token) > 1
+        phrase = _phrase(token[1:] if exclude else token)
+        if phrase is None:
+            continue
+        if exclude:
+            negative.append(phrase)
+        elif pending_or:
+            positive[-1] = f"({positive[-1]} OR {phrase})"
+            pending_or = False
+        else:
+            positive.append(phrase)
+    if not positive:
+        return None
+    expr = " AND ".join(positive)
+    for phrase in negative:
+        expr = f"({expr}) NOT {phrase}"
+    return expr
 
 
 class SQLiteStore(Store):
@@ -55,12 +92,13 @@ class SQLiteStore(Store):
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA cache_size = -65536")
             conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA analysis_limit = 1000")  # keeps ANALYZE / PRAGMA optimize quick
         except BaseException:
             conn.close()
             raise
         return conn
 
-    def _begin(self, exclusive: bool = False) -> None:
+    def _begin(self) -> None:
         self._conn.execute("BEGIN IMMEDIATE")
 
     def _tables(self) -> set[str]:
@@ -85,6 +123,15 @@ class SQLiteStore(Store):
         return FtsMatch(f"JOIN (SELECT rowid AS hit, bm25({fts}) AS score, "
                         f"snippet({fts}, {column}, '[', ']', ' … ', 16) AS snip FROM {fts} WHERE {fts} MATCH ?) fts"
                         f" ON fts.hit = {alias}.pk", "1 = 1", [expr], "fts.score", "fts.snip")
+
+    def close(self) -> None:
+        """Close; after writing, let SQLite refresh the planner's statistics where they went stale."""
+        if self.wrote and self._conn is not None:
+            try:
+                self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:  # statistics are an optimisation; closing must not fail for them
+                pass
+        super().close()
 
     def file_size(self) -> int | None:
         """Bytes on disk (main file plus write-ahead log)."""

@@ -1,0 +1,196 @@
+"""One happening, one event: acts the sentence states twice over are joined into the event of the main clause.
+
+News tells one act in several words: a purpose ("began a hunger strike to protest X", "met Y to
+discuss Z"), a result or manner ("attacked the town, killing 12", "rioted, smashing furniture"),
+an event noun that is the subject of its own verb ("Israeli air strikes killed ten", "the attack by
+Kenyan troops killed five"). Coding each would count one attack or one meeting two or three times,
+the double counting audits of GDELT complain of. Acts of another kind stay events of their own
+("attacked the rebels to free hostages", "declared a curfew, arresting opponents"): a sentence can
+state two events. The joined event keeps the main trigger, the more specific code of the two, the
+targets of both (the main act's first), and notes the joined rule ("+purpose:", "+result:", "+agent:").
+
+Who acts on whom is settled here too: the phrases become actors (resolve_actors, with reported-speech
+pronouns read as their speaker), the best group of target phrases is chosen (choose_targets), and
+conjoined sources of a symmetric act act on each other (pairs)
+("Russia and Ukraine agreed"), also when the target only names them again ("a pact between the two
+countries"); no actor acts on itself or on words inside its own phrase. A noun that restates an
+event already coded in the sentence by the same actor ("his visit") is no second event (restates).
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..model import Event, EventActor, Quote
+from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
+from .context import LOCATION_PREPS, domestic
+
+if TYPE_CHECKING:
+    from .coder import Candidate
+    from .lexicon import Lexicon
+
+
+def _specificity(code: str) -> tuple[int, bool]:
+    """Longer codes are more specific; of equal length, one that is not its block's catch-all ('190') is."""
+    return len(code), not code.endswith("0")
+
+
+def _join(outer: Candidate, inner: Candidate, how: str) -> None:
+    if _specificity(inner.code) > _specificity(outer.code):
+        outer.code = outer.base = inner.code
+    outer.rule = f"{outer.rule}+{how}:{inner.rule}"
+    outer.targets = outer.targets + inner.targets
+
+
+def merge_purposes(by_token: dict[int, Candidate]) -> None:
+    """An act and its purpose of the same kind are one happening ('began a hunger strike to protest X', 'met Y to
+    discuss Z'): the purpose joins the act, lending its more specific code and its targets after the act's own."""
+    for i, cand in list(by_token.items()):
+        if cand.kind != "verb" or cand.trigger.dep_ not in ("advcl", "xcomp") or i not in by_token:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.trigger.children):
+            continue
+        outer = _at(cand.trigger.head, cand, by_token)
+        if outer is None or outer.code[:2] != cand.code[:2]:
+            continue
+        _join(outer, cand, "purpose")
+        del by_token[i]
+
+
+def merge_happenings(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Join result and manner participles and subject event nouns into the verb event of the same PLOVER type."""
+    by_token = {c.trigger.i: c for c in cands}
+    for cand in cands:
+        if cand.trigger.i not in by_token:
+            continue
+        outer = _host(cand, by_token)
+        if outer is None or outer.mode != cand.mode or lex.plover_type(outer.code) != lex.plover_type(cand.code):
+            continue
+        if cand.kind == "noun":  # "Israeli air strikes killed ten": the strikes' doers did the killing
+            outer.sources = cand.sources or outer.sources
+            _join(outer, cand, "agent")
+        else:
+            _join(outer, cand, "result")
+        del by_token[cand.trigger.i]
+    return [c for c in cands if c.trigger.i in by_token]
+
+
+def _host(cand: Candidate, by_token: dict) -> Candidate | None:
+    """The event a candidate restates: the verb a subject noun acts through, or the verb a subject-less participle
+    ('..., killing 12 civilians') hangs on."""
+    token = cand.trigger
+    if cand.kind == "noun" and token.dep_ == "nsubj" and cand.light is None:
+        return by_token.get(token.head.i)
+    if cand.kind == "verb" and token.dep_ == "advcl" and token.tag_ == "VBG" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children):
+        return _at(token.head, cand, by_token)
+    return None
+
+
+def _at(head, cand: Candidate, by_token: dict) -> Candidate | None:
+    """The other candidate whose trigger, or light verb, is the given token."""
+    return next((c for c in by_token.values() if c is not cand and (c.trigger.i == head.i
+                 or (c.light is not None and c.light.i == head.i))), None)
+
+
+def _code_of(actor: EventActor | None) -> str | None:
+    return actor.code or actor.entity or actor.text if actor else None
+
+
+def restates(cand: Candidate, ev: Event, earlier: list[tuple[Candidate, Event]]) -> bool:
+    """A target-less event noun that names an event already coded in the sentence by the same actor ('his visit')."""
+    for other_cand, other in earlier:
+        if other.evidence.start != ev.evidence.start:
+            continue
+        if (ev.cameo, _code_of(ev.source), _code_of(ev.target)) == (other.cameo, _code_of(other.source), _code_of(other.target)):
+            return True
+        if cand.kind == "noun" and ev.target is None and other_cand.base[:2] == cand.base[:2] and _code_of(other.source) == _code_of(ev.source):
+            return True
+    return False
+
+
+def _same(a: EventActor | None, b: EventActor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.entity and a.entity == b.entity:
+        return True
+    return a.span is not None and b.span is not None and a.span.start == b.span.start and a.code == b.code
+
+
+def pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]) -> list[tuple[EventActor | None, EventActor | None]]:
+    """Source-target pairs; conjoined sources act on each other when the target only names them again
+    ('the United States and Jordan agreed on a pact between the two countries')."""
+    if len(sources) >= 2 and targets and all(any(_same(s, t) or s.code == t.code for s in sources) for t in targets):
+        targets = []
+    if len(sources) >= 2 and not targets and cand.symmetric:
+        return [(a, b) for a, b in product(sources, sources) if a is not b and not _same(a, b)]
+    pairs = list(product(sources or [None], targets or [None]))
+    return [(s, None if _same(s, t) or _inside(t, s) else t) for s, t in pairs]
+
+
+def _inside(inner: EventActor | None, outer: EventActor | None) -> bool:
+    """Whether one actor's words lie within another's ('the Ambassador of Morocco' holds 'Morocco'): no actor acts on itself."""
+    if inner is None or outer is None or inner.span is None or outer.span is None:
+        return False
+    return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
+
+
+def resolve_actors(heads: list[Token], resolver: ActorResolver, quote: Quote | None, trigger: Token, subject: bool = False) -> list[EventActor]:
+    """Resolve phrase heads to actors; an unresolved subject pronoun in reported speech is the speaker."""
+    out = []
+    for head in heads:
+        found = resolver.resolve_all(head, quote)
+        if len(found) > 1:
+            out.extend(found)
+            continue
+        actor = found[0] if found else None
+        if subject and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
+            for speaker in speech_subject(trigger):
+                if speaker.lower_ in PRONOUNS or (said := resolver.resolve(speaker, quote)) is None:
+                    continue
+                if actor is None or actor.code is None or _narrows(said.code, actor.code):
+                    actor = said  # "Uganda's army said it had killed": it is the army, not only Uganda
+                break
+        if actor is not None:
+            out.append(actor)
+    return out
+
+
+def _narrows(speaker: str | None, pronoun: str | None) -> bool:
+    """Whether the speaker's code is the pronoun's made more specific (UGAMIL for UGA)."""
+    return bool(speaker and pronoun) and len(speaker) > len(pronoun) and speaker.startswith(pronoun)
+
+
+OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
+
+
+def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False) -> list[EventActor]:
+    """The first candidate group of targets whose actors carry a country, or name a group acted against within a
+    country (rebels, opposition, criminals: they take one from the event), or a group of a society as the subject
+    of the passive ('seven people were killed'); else the first naming any actor."""
+    fallback: list[EventActor] = []
+    for n, group in enumerate(cand.targets):
+        if reciprocal and group and _where(group[0]):
+            continue  # "Russia and Ukraine held talks in Minsk": where parties meet, not whom they meet
+        actors = [a for a in resolve_actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
+        patient = n == 0 and bool(group) and group[0].dep_ == "nsubjpass"
+        if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS or (patient and domestic(a.code))
+                          for a in actors):
+            return actors  # the passive's own subject, if only 'seven people' or 'students', comes first
+        if actors and not fallback:
+            fallback = actors
+    return fallback
+
+
+def _where(token: Token) -> bool:
+    """Whether a token is the object of a preposition of place ('in Minsk', 'at the summit')."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS
+
+
+def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
+    """Whether an uncoded actor is still an entity that can act (a person, organisation, place or group)."""
+    ent = resolver.article.entity(actor.entity)
+    return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")

@@ -1,0 +1,128 @@
+"""Actor codes completed from the sentence (context.py) and targets found further from the trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import only
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_capital_as_subject_is_its_government_a_city_as_a_place_its_people(code):
+    ev = only(code("Nairobi criticized Kampala on Monday."), "criticized")
+    assert (ev.source.code, ev.target.code) == ("KENGOV", "UGAGOV")
+    ev = only(code("Kenya imposed a curfew in Mombasa."), "imposed")
+    assert ev.target.code == "KENCVL"
+
+
+@pytest.mark.parametrize("text,trigger,side,expected", [
+    # a settlement noun stands for its people
+    ("Kenyan troops shelled the Somali town of Kismayo.", "shelled", "target", "SOMCVL"),
+    # a phrase owned by a pronoun takes its antecedent's country
+    ("Chilean officials said their forces had completed the withdrawal.", "completed", "source", "CHLMIL"),
+    # the doer's own forces are no target when a place is named
+    ("Turkey strengthened its forces in Cyprus.", "strengthened", "target", "CYP"),
+    # the doer of what is investigated is the target
+    ("Serbia is investigating alleged crimes by Serbian police.", "investigating", "target", "SRBCOP"),
+    # a demand noun's clause names the target
+    ("The rebels insisted on their demand that the Kenyan government should release the prisoners.", "insisted", "target", "KENGOV"),
+    # a group without a country takes that of the state body it deals with; so does a former official
+    ("Turkish police broke up a rally by students.", "broke", "target", "TUREDU"),
+    ("An Argentine judge ordered former president Carlos Villa to appear.", "ordered", "target", "ARGELI"),
+    # rebels acted against are the target before a place
+    ("Burmese troops captured a rebel stronghold on the Thai border.", "captured", "target", "MMRREB"),
+])
+def test_actor_from_the_sentence(code, text, trigger, side, expected):
+    assert getattr(only(code(text), trigger), side).code.startswith(expected)
+
+
+def test_police_named_without_a_country_are_of_the_place(code):
+    ev = only(code("Police arrested twenty students in Lagos on Monday."), "arrested")
+    assert ev.source.code == "NGACOP" and ev.target.code.startswith("NGA")
+
+
+def test_a_noun_target_can_hang_on_what_the_noun_acts_on(code):
+    ev = only(code("Italy announced a suspension of air links with Serbia."), "suspension")
+    assert (ev.source.code, ev.target.code) == ("ITA", "SRB")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan students began a hunger strike to protest against Uganda's decision.",
+    "Kenyan students staged a hunger strike in protest against violations by Ugandan police.",
+])
+def test_a_protest_is_against_what_its_purpose_names(code, text):
+    ev = next(e for e in code(text) if e.cameo.startswith("142"))
+    assert ev.target.code.startswith("UGA")
+
+
+def test_a_threat_targets_the_party_its_condition_names(code):
+    ev = next(e for e in code("Russia threatened to stop talks if Norway goes ahead with the plan.") if e.cameo.startswith("13"))
+    assert ev.target.code == "NOR"
+
+
+def test_a_verbless_parse_keeps_the_root_noun_as_doer(code):
+    ev = only(code("Nurses from two Canadian charities donated and delivered medicine to Kenyan clinics."), "donated")
+    assert ev.source.code.startswith("CAN") and ev.cameo.startswith("07")
+
+
+def test_unattributed_violence_finds_its_place_in_the_subject_or_stays_unidentified(code):
+    ev = only(code("A roadside bombing near the town of Kandahar killed two Canadian soldiers."), "killed")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("1833", "AFGUAF", "CANMIL")
+    ev = only(code("A car bombing killed two Canadian soldiers."), "killed")
+    assert (ev.cameo, ev.source.code) == ("1832", "UAF")
+
+
+def test_an_act_and_its_purpose_of_the_same_kind_are_one_event(code):
+    events = code("Kenya met Uganda to discuss the border.")
+    assert [e.trigger.text for e in events] == ["met"]
+    assert "+purpose:" in events[0].rule and events[0].target.code == "UGA"
+    events = code("Kenyan students began a hunger strike to protest against Uganda's decision.")
+    assert len(events) == 1 and events[0].cameo == "142"
+
+
+def test_a_purpose_of_another_kind_stays_an_event_of_its_own(code):
+    events = code("Kenyan troops attacked the rebels to free Ugandan hostages.")
+    assert {e.trigger.text for e in events} == {"attacked", "free"}
+
+
+def test_a_jail_in_a_city_places_the_event_and_its_people(code):
+    ev = only(code("Prisoners rioted at a jail in Lagos on Monday."), "rioted")
+    assert ev.location.name == "Lagos" and ev.source.code == "NGACVL"
+
+
+def test_an_actor_is_no_target_of_itself(code):
+    events = code("The envoys met at a dinner hosted by the Ambassador of Morocco.")
+    hosted = only(events, "hosted")
+    assert hosted.target is None or "Morocco" not in hosted.target.text
+
+
+def test_a_present_participle_on_an_agent_noun_is_that_nouns_act(code):
+    events = code("Kenyan troops attacked Somali rebels fighting the government.")
+    assert only(events, "fighting").source.code.startswith("SOM")
+
+
+def test_helping_to_do_something_is_doing_it(code):
+    events = code("Norway helped broker a ceasefire between Sudan and Chad.")
+    assert "helped" not in {e.trigger.text for e in events}
+
+
+@pytest.mark.parametrize("text,trigger,cameo,target", [
+    ("Syrian troops attacked the town, killing 12 civilians.", "attacked", "202", "SYRCVL"),  # a result joins its act
+    ("Israeli air strikes killed ten Palestinians in Gaza.", "killed", "195", "PSE"),  # a subject event noun too
+])
+def test_one_happening_is_one_event(code, text, trigger, cameo, target):
+    events = code(text)
+    assert len(events) == 1
+    ev = only(events, trigger)
+    assert ev.cameo == cameo and ev.target.code.startswith(target)
+
+
+def test_where_two_parties_meet_is_not_whom_they_meet(code):
+    events = code("Russia and Ukraine held talks in Minsk.")
+    assert {(e.source.code, e.target.code) for e in events} == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_a_people_is_not_its_state_and_lives_where_the_event_happens(code):
+    ev = only(code("Up to 1,000 ethnic Turks began a hunger strike in Sofia."), "hunger strike")
+    assert ev.source.code == "BGRCVL"

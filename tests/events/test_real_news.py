@@ -1,0 +1,61 @@
+"""What the coder leaves alone in ordinary news: accidents, thoughts, trailers, firings, people without politics."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import only
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text", [
+    "At least seven people were killed when a tram derailed near Nairobi on Wednesday.",  # an accident, no attack
+    "I don't think she made it at all, a Kenyan official said.",  # thinking is no consultation
+    "The Kenyan studio released a new trailer for the film.",  # CAMEO's release is of people or property
+    "The Kenyan broadcaster fired its chief executive on Monday.",  # a dismissal, no attack
+    "The firm provided longer statements to the newspaper.",  # no political actor on either side
+    "Mr. Odinga had what he called a productive week.",  # calling something something is no phone call
+    "Six people died when the seaplane crashed near Lagos.",  # dying is no act of the dead
+    "A Kenyan police car slammed into a wall in Nairobi.",  # slamming into something is no criticism
+    "The rebels, who control much of the north, stayed silent.",  # controlling land is no cooperation
+])
+def test_no_event(code, text):
+    assert code(text) == []
+
+
+def test_force_named_in_the_sentence_still_codes_an_unattributed_killing(code):
+    ev = only(code("Seven people were killed in a bombing near Nairobi on Wednesday."), "killed")
+    assert ev.source.code == "KENUAF" and ev.target.code == "KENCVL"
+
+
+@pytest.mark.parametrize("text,trigger,cameo", [
+    ("Finland will give Tanzania a grant of 60 million dollars.", "give", "0331"),  # future economic aid: intent
+    ("Norway provided food to the Sudanese refugees.", "provided", "073"),
+    ("Syria fired rockets at Israeli positions.", "fired", "190"),
+    ("The Kenyan rebels released the Ugandan hostages on Monday.", "released", "0841"),
+])
+def test_what_is_given_fired_or_released_decides(code, text, trigger, cameo):
+    assert only(code(text), trigger).cameo == cameo
+
+
+def test_the_grounds_of_an_expulsion_are_the_objects_deed_not_the_subjects(code):
+    events = code("Switzerland expelled two Russian diplomats for spying.")
+    assert [e.trigger.text for e in events] == ["expelled"]
+
+
+def test_a_noun_owned_only_by_a_pronoun_refers_back(code):
+    events = code("The Kenyan rebels insisted on their demands.")
+    assert [e.trigger.text for e in events] == ["insisted"]
+
+
+def test_a_pact_between_the_two_countries_is_reciprocal(code):
+    events = code("Ghana and Togo agreed on a new pact between the two countries.",
+                  {"Ghana": "GHA", "Togo": "TGO", "the two countries": "GHA"})
+    pairs = {(e.source.code, e.target.code if e.target else None) for e in events if e.trigger.text == "agreed"}
+    assert pairs == {("GHA", "TGO"), ("TGO", "GHA")}
+
+
+def test_a_planned_strike_is_a_threat_of_dissent(code):
+    ev = only(code("Kenyan teachers are planning a general strike against the government."), "strike")
+    assert ev.mode == "future" and ev.cameo.startswith("13")
