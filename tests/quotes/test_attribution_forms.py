@@ -21,7 +21,6 @@ INTRO = "Finance Minister Maria Holm presented the budget in Vestby on Monday.\n
     ("Holm made it clear that the tax would stay.", "the tax would stay", "made it clear"),
     ("Holm is raising questions about the cost of the bridge.", "the cost of the bridge", "raising questions"),
     ("Holm put forward a plan to cut the deficit.", "a plan to cut the deficit", "put forward"),
-    ("Holm has gone after Berg as a reckless spender.", "Berg as a reckless spender", "gone after"),
     ("Holm linked the floods to years of neglect.", "the floods to years of neglect", "linked"),
     ("Holm painted her rival as a friend of the banks.", "her rival as a friend of the banks", "painted"),
     ("Holm compared the plan to a house of cards.", "the plan to a house of cards", "compared"),
@@ -148,3 +147,15 @@ def test_according_to_x_opening_a_sentence_the_parser_broke(annotate):
 def test_a_gerund_is_what_was_admitted_or_suggested(annotate, sentence, content, cue):
     q = only(annotate(INTRO + sentence).quotes, content)
     assert q.content.text == content and q.cue.text == cue
+
+
+@pytest.mark.parametrize("sentence", ["Rebels attacked an army base near the border on Sunday.",
+                                      "Protesters attacked a government building in the capital."])
+def test_a_physical_attack_is_no_stance(annotate, sentence):
+    assert not any(q.cue and q.cue.text == "attacked" for q in annotate(INTRO + sentence).quotes)
+
+
+def test_an_aside_inside_the_content_stays_in_it(annotate):
+    article = annotate(INTRO + "The ministry accused Azeri forces, which hold the ridge, of shelling the villages.")
+    q = only(article.quotes, "Azeri forces")
+    assert q.content.text == "Azeri forces, which hold the ridge, of shelling the villages"

@@ -129,8 +129,11 @@ def _own_attribution(v: DocView, i: int) -> bool:
     return cue_at(v.lower, v.pos, i) is not None and any(v.dep[ch] in ("nsubj", "nsubjpass") for ch in v.children[i])
 
 
-def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> tuple[int, int] | None:
-    """The token range a complement frame picks out for the cue at c, or None when the parse has no such complement."""
+def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...], strict: bool = False) -> tuple[int, int] | None:
+    """The token range a complement frame picks out for the cue at c, or None when the parse has no such complement.
+
+    A frame with a second part ("dobj+for") falls back to the bare object of a speech verb ("accused the mayor"), but
+    not of a stance verb unless its entry lists "dobj" too: "attacked X for Y" is a stance, "attacked the army" not."""
     main = frame[0]
     if main == "ccomp":
         comp = _complement_clause(v, c, c_last)
@@ -168,8 +171,10 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...]) -> t
             part = _child(v, c, "oprd") if extra == "oprd" else _prep_object(v, c, extra)
             if part is None and extra == "oprd":
                 part = _child(v, c, "xcomp") or _child(v, c, "ccomp")
+            elif part is None:
+                part = _prep_object(v, obj, extra)  # "attacked the opposition for ...", the "for" hung on the object
             if part is None:
-                return (lo, hi) if v.pos[obj] != "PRON" else None
+                return (lo, hi) if v.pos[obj] != "PRON" and not strict else None
             if isinstance(part, int):
                 part = _subtree(v, part)
             lo, hi = min(lo, part[0]), max(hi, part[1])
@@ -200,9 +205,13 @@ _AS_KINDS = frozenset({"speech", "evidential", "belief"})
 
 
 def _cut_at_aside(v: DocView, lo: int, hi: int) -> int:
-    """End an object-like content before a non-restrictive clause (", which ..."): the description is the writer's."""
+    """End an object-like content before a non-restrictive clause (", which ..."): the description is the writer's.
+    An aside inside the content ("accused Azeri forces, which hold the ridge, of shelling ...") stays in it."""
     for k in range(lo + 2, hi + 1):
         if v.words[k - 1] == "," and v.lower[k] in ("which", "who", "whose") and v.dep[v.head[k]] == "relcl":
+            end = v.right_edge(v.head[k])
+            if end + 1 < hi and v.words[end + 1] == ",":
+                continue
             return k - 2
     return hi
 
@@ -276,7 +285,7 @@ def _content(v: DocView, c: int, c_last: int, cue: Cue) -> tuple[tuple[int, int]
                 return rng, "indirect:dobj"
         if frame == ("dobj",) and clausal and _misparsed_clause(v, c):
             continue
-        rng = _frame_content(v, c, c_last, frame)
+        rng = _frame_content(v, c, c_last, frame, cue.kind == "stance")
         if rng is not None and not (rng[0] <= c <= rng[1] and frame[0] != "ccomp"):
             return rng, f"indirect:{'+'.join(frame)}"
     return None
@@ -388,12 +397,13 @@ def find_indirect(v: DocView, no_cue: list[tuple[int, int]], no_content: list[tu
         c, c_last, sp, got, speech = hit
         i = c_last + 1
         (lo, hi), rule = got
+        whole_name = rule == "indirect:dobj" and lo == hi  # the object is one name, not a longer content cut short
         lo, hi = _within_paragraph(v, c, lo, hi)
         if rule != "indirect:parenthetical":
             hi = _cut_at_next_attribution(v, lo, hi)
         if rule not in _CLAUSE_RULES:
             hi = _cut_at_aside(v, lo, hi)
-        rng = _span(v, lo, hi, rule.startswith("indirect:dobj"))
+        rng = _span(v, lo, hi, whole_name)
         if rng is None:
             continue
         start, end = v.start[rng[0]], v.end[rng[1]]
