@@ -108,11 +108,15 @@ class DaskEngine(Engine):
             self._cluster.close()
         self.client = self._cluster = self._ac = None
 
-    def _submit(self, task: Task) -> None:
-        if self.client is None:  # started on the first part, so a run with nothing left to do costs nothing
+    def start(self) -> None:
+        """Start (or join) the cluster and load the pipeline on every worker (run() does it on its first part)."""
+        if self.client is None:
             self.client = self._connect()
             self.connections += 1
             self._ac = as_completed()
+
+    def _submit(self, task: Task) -> None:
+        self.start()  # on the first part, so a run with nothing left to do costs nothing
         alone = task.root is not None  # a retry: its results are written with the whole part (see _settled)
         out = None if alone else self.parquet_out
         send = self.settings.send_articles or alone

@@ -203,6 +203,13 @@ class LocalEngine(Engine):
             self._spawn()
 
     # -- the run -----------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start every worker and wait until each has loaded the pipeline (run() does it on its first part)."""
+        while not (len(self._pool) == self.workers and all(w.ready for w in self._pool)):
+            while len(self._pool) < self.workers:
+                self._spawn()
+            self._wait()
+
     def run(self, parts: Iterable[Part | DatelineError]) -> Iterator[Outcome]:
         """Outcomes for every document of the parts, in input order."""
         source = iter(parts)

@@ -58,7 +58,7 @@ class RunOptions:
     format: str = "auto"
     published: str | None = None
     pipeline: str | None = None
-    batch_size: int = 32
+    batch_size: int = 16  # spaCy batch in a worker: 32 long articles at once push a worker past 700 MB
     files_per_part: int | None = None  # default: 16 locally, 64 on Dask (a Dask task should run for seconds)
     lines_per_part: int | None = None  # default: 64 locally, 256 on Dask
     need_articles: bool = True  # False when only --parquet-out is wanted: articles stay on the workers
