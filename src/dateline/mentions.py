@@ -11,7 +11,7 @@ class MentionIndex:
     """Maps character ranges of an article to the entities whose mentions cover them."""
 
     def __init__(self, article: Article) -> None:
-        rows = sorted((m.start, m.end, ent) for ent in article.entities for m in ent.mentions)
+        rows = sorted(((m.start, m.end, ent) for ent in article.entities for m in ent.mentions), key=lambda r: (r[0], r[1]))
         self._starts = [r[0] for r in rows]
         self._rows = rows
         self._longest = max((e - s for s, e, _ in rows), default=0)

@@ -1,0 +1,322 @@
+"""Source and target of an event from the dependency parse, resolved to entities and actor codes.
+
+Verbs: the subject is the source and the object the target; in the passive the subject is the
+target and the `by` agent the source; an infinitive, participle or conjoined verb without a
+subject takes its governor's ("after meeting X": the one who said so met X); a relative pronoun
+stands for the noun it modifies; an unresolved pronoun in the complement of a speech verb is the
+speaker, and "I"/"we" inside a quote are the quote's speaker. A target is the object when it
+names an actor, else a prepositional object ("talks with X", "sanctions on X"), else the owner of
+the object ("supports Serbia's position", "the policy Serbia pursues"). Event nouns take their
+possessor or `by` phrase as source ("the Serbian prime minister's visit"), their listed
+prepositions as target ("visit to Moscow"), or the subject of their light verb ("held talks").
+Conjoined actors ("Russia and Serbia") each get their own event (see coder.pairs).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Token
+
+from ..mentions import MentionIndex
+from ..model import Actor, Article, EventActor, Quote
+from .where import lookup, place_phrase
+
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+INHERIT = frozenset({"xcomp", "conj", "pcomp", "advcl", "acl", "ccomp", "relcl", "acomp"})
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my", "them", "him", "us"})
+FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
+TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at", "for", "from", "over", "between")
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UAF", "ISM"})
+PHRASE_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+SPEECH_HEADS = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "claim", "insist", "confirm", "report"})
+
+Coder = Callable[[object, str | None], Actor | None]
+
+
+def _stage_coder(name: str) -> Callable | None:
+    """A phrase coder of the entity stage ('code_phrase', 'code_phrase_all'), when this build has it."""
+    from .. import actors as stage
+
+    found = getattr(stage, name, None)
+    if found is None:
+        try:
+            from ..actors import resolve as stage_resolve  # type: ignore[attr-defined]
+        except ImportError:
+            return None
+        found = getattr(stage_resolve, name, None)
+    return found
+
+
+class ActorResolver:
+    """Turns the head of a noun phrase into an EventActor, once per article's index of mentions."""
+
+    def __init__(self, article: Article, date: str | None) -> None:
+        self.article = article
+        self.mentions = MentionIndex(article)
+        self.date = date
+        self.code_phrase = _stage_coder("code_phrase")
+        self.code_phrase_all = _stage_coder("code_phrase_all")
+
+    @staticmethod
+    def phrase(head: Token) -> tuple[int, int]:
+        """Token range a head stands for: its modifiers and 'of' phrase, not relative clauses, appositions or conjuncts."""
+        left = right = head.i
+        for child in head.children:
+            if child.dep_ in PHRASE_CUT or (child.dep_ == "prep" and child.lower_ != "of"):
+                continue
+            left, right = min(left, child.left_edge.i), max(right, child.right_edge.i)
+        return left, right + 1
+
+    def resolve(self, head: Token, quote: Quote | None = None) -> EventActor | None:
+        """The actor a phrase names: an entity's code, else the phrase coder's, else a gazetteer place's country."""
+        doc = head.doc
+        start, end = self.phrase(head)
+        span = doc[start:end]
+        if quote is not None and head.lower_ in FIRST_PERSON and quote.speaker_entity:
+            ent = self.article.entity(quote.speaker_entity)
+            if ent is not None:
+                return EventActor(text=head.text, code=ent.actor.code if ent.actor else None, entity=ent.id,
+                                  span=self.article.span(head.idx, head.idx + len(head)))
+        entity = self.mentions.at(span.start_char, span.end_char, head.idx)
+        code = entity.actor.code if entity is not None and entity.actor is not None else None
+        if code is None and self.code_phrase is not None and head.lower_ not in PRONOUNS:
+            actor = self.code_phrase(span, self.date)
+            code = actor.code if actor is not None else None
+        if code is None and (name := place_phrase(head)) and (place := lookup(name)):
+            code = place.country
+        if code is not None and len(code) == 3 and entity is not None and entity.type == "PERSON":
+            # "Kenzo Oshima, the UN relief coordinator,": CAMEO codes a person by the role the text gives
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                if (role := self.resolve(appos, quote)) is not None and role.code and len(role.code) > 3:
+                    return EventActor(span.text, role.code, entity.id, self.article.span(span.start_char, span.end_char))
+        if code is None:
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                if (named := self.resolve(appos, quote)) is not None and named.code:
+                    # "Kenya's neighbour, Uganda," is Uganda; "Ana Pop, Moldova's envoy," takes the envoy's code
+                    return named if entity is None else EventActor(span.text, named.code, entity.id,
+                                                                   self.article.span(span.start_char, span.end_char))
+            if entity is None and not self._nameable(head):
+                return None
+        return EventActor(text=span.text, code=code, entity=entity.id if entity else None,
+                          span=self.article.span(span.start_char, span.end_char))
+
+    def resolve_all(self, head: Token, quote: Quote | None = None) -> list[EventActor]:
+        """Like resolve, but a phrase whose modifiers are conjoined ('Hungarian and Romanian officials') gives one actor each."""
+        joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children) for c in head.children)
+        if joined and self.code_phrase_all is not None:
+            start, end = self.phrase(head)
+            span = head.doc[start:end]
+            actors = self.code_phrase_all(span, self.date) or []
+            if len(actors) > 1:
+                where = self.article.span(span.start_char, span.end_char)
+                return [EventActor(text=span.text, code=a.code, entity=None, span=where) for a in actors]
+        actor = self.resolve(head, quote)
+        return [actor] if actor is not None else []
+
+    @staticmethod
+    def _nameable(head: Token) -> bool:
+        """Whether an uncoded phrase may still stand as an actor: a name or a common noun, not a pronoun or a thing-word."""
+        return head.ent_type_ in ACTOR_ENTS or head.pos_ == "PROPN"
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """A phrase head and the heads conjoined with it ("Russia and Serbia" → [Russia, Serbia])."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """'which'/'who' as subject of a relative clause stands for the noun it modifies: the nearest name before it
+    inside that noun's phrase, since the parser often hangs the clause on the phrase's head ('a seat at the UN, which')."""
+    if token.lower_ not in RELATIVE or token.head.dep_ != "relcl":
+        return token
+    antecedent = token.head.head
+    for cand in reversed(token.doc[antecedent.left_edge.i: token.i]):
+        if cand.pos_ == "PROPN" and cand.ent_type_ in ACTOR_ENTS and cand.dep_ != "compound":
+            return cand
+    return antecedent
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """Heads of the verb's acting subject (and whether it came from a passive agent), inherited where missing."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return conjuncts(objs[0]), True
+        if child.dep_ in SUBJECTS and child.lower_ not in ("there",):
+            return [_relative_antecedent(h) for h in conjuncts(child)], False
+    if passive or depth > 3 or verb.head.i == verb.i:
+        return [], False
+    head = verb.head
+    if verb.dep_ in INHERIT or head.dep_ == "prep":
+        if head.pos_ == "ADP":
+            head = head.head
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+                return subject_of(head.head, depth + 1)
+            return [], False
+        if verb.dep_ == "relcl":
+            return [], False
+        if verb.dep_ == "ccomp" and head.lemma_.lower() not in SPEECH_HEADS:
+            return [], False
+        if verb.dep_ == "conj":
+            # "X was indicted by Y and will resign": the conjunct shares the grammatical subject, not the agent
+            shared = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if shared:
+                return [_relative_antecedent(h) for h in conjuncts(shared[0])], False
+        return subject_of(head, depth + 1)
+    return [], False
+
+
+def speech_subject(verb: Token) -> list[Token]:
+    """The subject of the speech verb whose complement holds this verb, for pronoun subjects ('X said it would')."""
+    head = verb
+    for _ in range(4):
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_HEADS:
+            subj, _ = subject_of(head.head)
+            return subj
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return []
+
+
+def passive_target(verb: Token) -> list[Token]:
+    """The grammatical subject of a passive verb, which undergoes the event."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return [_relative_antecedent(h) for h in conjuncts(child)]
+    return []
+
+
+def prep_map(head: Token) -> dict[str, list[Token]]:
+    """The head's prepositions and their objects (with conjuncts), times left out, in one walk of its children."""
+    found: dict[str, list[Token]] = {}
+    for child in head.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):
+                    found.setdefault(child.lower_, []).extend(conjuncts(obj))
+    return found
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the head's prepositions, in the order of the given prepositions."""
+    found = prep_map(head)
+    return [t for p in preps for t in found.get(p, [])]
+
+
+def owners(noun: Token) -> list[Token]:
+    """Whose thing a noun names: its possessor, a name or nationality modifying it, a relative clause's subject, 'of X'."""
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            out.extend(conjuncts(child))
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and (child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN"):
+            out.append(child)
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            out.extend(h for c in child.children if c.dep_ == "nsubj" for h in conjuncts(c))
+    out.extend(prep_objects(noun, ("of",)))
+    return out
+
+
+def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]:
+    """Candidate target groups for a verb event, best first; the coder keeps the first that names an actor."""
+    groups: list[list[Token]] = []
+    if pattern_target is not None:
+        groups.append(conjuncts(pattern_target))
+    if passive := passive_target(verb):
+        groups.append(passive)
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "attr", "oprd")
+               or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i and c.ent_type_ not in ("DATE", "TIME"))]
+    objects.sort(key=lambda c: c.dep_ != "dative")
+    for obj in objects:
+        groups.append(conjuncts(obj))
+    by_prep = prep_map(verb)
+    groups.extend(by_prep[p] for p in TARGET_PREPS if p in by_prep)
+    for obj in objects:
+        if objs := prep_objects(obj, TARGET_PREPS):
+            groups.append(objs)
+        if own := owners(obj):
+            groups.append(own)
+    return groups
+
+
+def place_objects(head: Token) -> list[Token]:
+    """Places the event happens in or goes to ('in Montenegro', 'to Bosnia'), a last resort for its target."""
+    out = []
+    for node in (head, *[c for c in head.children if c.dep_ in ("dobj", "attr")]):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "into", "to", "at", "from", "inside"):
+                out.extend(o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC"))
+    return out
+
+
+def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
+    """Nouns of the verb's own phrase after it, nearest first: the last resort for a target when the parse hangs
+    the object somewhere odd ('kidnapped up to 16 advisers' parses 'advisers' under 'up to')."""
+    out = []
+    doc = verb.doc
+    for tok in doc[verb.i + 1: min(verb.i + 1 + limit, verb.sent.end)]:
+        named = tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and tok.dep_ in ("poss", "compound", "amod", "nmod")
+        if not named and (tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "pobj", "dative", "attr")):
+            continue
+        head, local = tok.head, True
+        while head.i != verb.i:
+            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "advcl", "ccomp") or head.head.i == head.i:
+                local = False
+                break
+            head = head.head
+        if local and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"):
+            out.append([tok])
+    return out
+
+
+def has_country(code: str | None) -> bool:
+    """Whether an actor code starts with a country or a transnational group, not a bare sector ('MIL')."""
+    if not code or len(code) < 3:
+        return False
+    from .where import countries
+
+    return code[:3] in countries() or code[:3] in TRANSNATIONAL
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of the verb's complement clause: whom a demand or accusation is about ('demanded that X end ...')."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass") and sub.lower_ not in PRONOUNS:
+                    return conjuncts(sub)
+    return []
+
+
+def noun_sources(noun: Token, code: str) -> list[Token]:
+    """The actor behind an event noun: its possessor, its 'by' phrase, a nationality or name modifying it."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            if child.lower_ in PRONOUNS and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+                subject, _ = subject_of(noun.head)  # "X completed its investigation": its = X
+                if subject:
+                    return subject
+            return conjuncts(child)
+    if by := prep_objects(noun, ("by",)):
+        return by
+    between = prep_objects(noun, ("between",))
+    if len(between) >= 2:
+        return between
+    # A nationality or organisation names the actor ("Israeli air strikes"); a place-name compound names a place,
+    # and a name on an agreement names the agreement ("the Dayton agreements").
+    if code.startswith("057"):
+        return []
+    return [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG")][:1]

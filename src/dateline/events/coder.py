@@ -1,0 +1,292 @@
+"""The trigger coder: finds event verbs and nouns in a parsed sentence and codes each in CAMEO.
+
+Only verbs and the listed event nouns are looked at, each through the lexicon's lemma index, and
+only their own dependents are walked. A verb takes the code of its most specific matching
+pattern (patterns of our extensions first, then CAMEO's for that verb, then its block-mates'),
+else its dictionary code; a light verb ("hold", "pay", "impose") with an event noun as object
+lets the noun carry the event ("held talks with X" → noun:talk). Governing verbs ("plans to",
+"refused to") give way to the event in their complement, whose modality they set (modes.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bisect import bisect_left
+
+import numpy
+from spacy.attrs import LEMMA as LEMMA_ATTR
+from spacy.attrs import LOWER as LOWER_ATTR
+from spacy.attrs import POS as POS_ATTR
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from . import modes
+from .actors import (clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, subject_of,
+                     verb_targets)
+from .lexicon import Lexicon, NounSense, VerbSense
+from .patterns import Pattern, best_match, verb_context
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
+TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
+CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
+PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in a sentence, before its actors are resolved."""
+
+    trigger: Token
+    code: str
+    rule: str
+    kind: str  # "verb" or "noun"
+    light: Token | None = None
+    mode: str | None = None
+    base: str = ""
+    sources: list[Token] = field(default_factory=list)
+    targets: list[list[Token]] = field(default_factory=list)
+    place_target: Token | None = None
+    reverse: bool = False
+
+    @property
+    def anchors(self) -> tuple[Token, ...]:
+        """Tokens whose dependents belong to this event: the trigger, its light verb, or the verb of 'during X'."""
+        if self.light is not None:
+            return (self.trigger, self.light)
+        head = self.trigger.head
+        if self.kind == "noun" and self.trigger.dep_ == "pobj" and head.lower_ in TEMPORAL_PREPS:
+            return (self.trigger, head.head)
+        return (self.trigger,)
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether conjoined actors with no other target act on each other ("Russia and Serbia agreed")."""
+        return self.code[:2] in SYMMETRIC_ROOTS
+
+
+def _sense(token: Token, senses: list[VerbSense]) -> list[VerbSense]:
+    """Senses of a verb in order of fit: those whose particles all stand beside it first."""
+    around = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    fitting = [s for s in senses if s.particles and all(p in around for p in s.particles)]
+    return fitting + [s for s in senses if not s.particles]
+
+
+def _event_noun(token: Token, lex: Lexicon) -> NounSense | None:
+    senses = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+    if not senses:
+        return None
+    mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    for sense in senses:
+        if sense.modifier is None or sense.modifier in mods:
+            return sense
+    return None
+
+
+def _code_verb(token: Token, lex: Lexicon) -> tuple[str | None, str, Pattern | None, Token | None, bool]:
+    """Code, rule, matched pattern, the pattern's target and whether roles reverse (a paired-only code)."""
+    senses = lex.verbs.get(lex.lemma(token))
+    if not senses:
+        return None, "", None, None, False
+    ordered = _sense(token, senses)
+    if not ordered:
+        return None, "", None, None, False
+    ctx = verb_context(token)
+    for sense in ordered:
+        pattern, target = best_match(sense.patterns, ctx)
+        if pattern is not None:
+            if pattern.code is None and pattern.paired:
+                return pattern.paired, pattern.rule, pattern, target, True
+            return pattern.code, pattern.rule, pattern, target, False
+    sense = ordered[0]
+    if sense.code is None and sense.paired:
+        return sense.paired, sense.rule, None, None, True
+    return sense.code, sense.rule, None, None, False
+
+
+def _light_object(verb: Token, lex: Lexicon) -> Token | None:
+    if lex.lemma(verb) not in lex.light_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and _event_noun(c, lex)), None)
+
+
+class TriggerIndex:
+    """Which tokens of a parsed document may trigger an event, found from one array of (POS, LEMMA) ids.
+
+    Only those tokens become spaCy Token objects; the rest of the document is never walked.
+    """
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        strings = doc.vocab.strings
+        keys = _lexicon_hashes(lex, id(strings), strings)
+        arr = doc.to_array([POS_ATTR, LEMMA_ATTR, LOWER_ATTR])
+        pos, lemma = arr[:, 0], arr[:, 1]
+        verb = (pos == strings["VERB"]) & (_member(lemma, keys[0]) | _member(arr[:, 2], keys[2]))
+        noun = ((pos == strings["NOUN"]) | (pos == strings["PROPN"])) & _member(lemma, keys[1])
+        self.verbs: list[int] = numpy.flatnonzero(verb).tolist()
+        self.nouns: list[int] = numpy.flatnonzero(noun).tolist()
+
+    def within(self, sent: SpacySpan) -> tuple[list[Token], list[Token]]:
+        """The verb and noun trigger candidates of one sentence."""
+        doc, lo, hi = sent.doc, sent.start, sent.end
+        verbs = self.verbs[bisect_left(self.verbs, lo): bisect_left(self.verbs, hi)]
+        nouns = self.nouns[bisect_left(self.nouns, lo): bisect_left(self.nouns, hi)]
+        return [doc[i] for i in verbs], [doc[i] for i in nouns]
+
+
+def _member(values: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray:
+    """Which values are among the sorted keys: a binary search, cheaper than hashing for a few thousand tokens."""
+    at = numpy.searchsorted(keys, values).clip(0, len(keys) - 1)
+    return keys[at] == values
+
+
+_HASHES: dict[int, tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = {}
+
+
+def _lexicon_hashes(lex: Lexicon, key: int, strings) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Hash ids of every lemma that can matter: coded verbs, governors, speech verbs; event nouns."""
+    if key not in _HASHES:
+        verbs = set(lex.verbs) | modes.GOVERNORS | modes.SPEECH | lex.light_verbs
+        words = {w for v in verbs for w in (v, v.capitalize())}
+        nouns = {w for n in lex.nouns for w in (n, n.capitalize())}
+        _HASHES[key] = (numpy.array(sorted(strings.add(w) for w in words), dtype=numpy.uint64),
+                        numpy.array(sorted(strings.add(w) for w in nouns), dtype=numpy.uint64),
+                        numpy.array(sorted(strings.add(w) for w in lex.inflections), dtype=numpy.uint64))
+    return _HASHES[key]
+
+
+def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = None) -> list[Candidate]:
+    """Every coded event trigger of one sentence, with its modality and candidate actors."""
+    verbs, nouns = index.within(sent) if index is not None else _scan(sent, lex)
+    by_token: dict[int, Candidate] = {}
+    matched_objects: set[int] = set()
+    governors: list[Token] = []
+    speech: list[Token] = []
+    for token in verbs:
+        if token.dep_ in ("amod", "compound"):
+            continue  # a participle used as an adjective ("the planned deployment") names no act
+        lemma = lex.lemma(token)
+        if lemma in modes.SPEECH:
+            speech.append(token)
+        if lemma in modes.GOVERNORS:
+            governors.append(token)
+        code, rule, pattern, ptarget, reverse = _code_verb(token, lex)
+        if pattern is not None:
+            matched_objects.update(c.i for c in token.children if c.dep_ in OBJECT_DEPS)
+            if code is None:
+                continue
+        elif _light_object(token, lex) is not None:
+            continue
+        if code is None or code[:2] in DROP_ROOTS:
+            continue
+        place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
+        by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse)
+        by_token[token.i].targets = _verb_target_groups(token, ptarget, code)
+    for token in nouns:
+        if token.i in matched_objects:
+            continue
+        sense = _event_noun(token, lex)
+        if sense is None:
+            continue
+        cand = _noun_candidate(token, sense, lex, by_token)
+        if cand is not None:
+            by_token[token.i] = cand
+    for gov in governors:
+        _govern(gov, by_token)
+    _speech_demands(speech, by_token)
+    out = []
+    for cand in sorted(by_token.values(), key=lambda c: c.trigger.i):
+        if cand.kind == "verb":
+            modality = modes.verb_modality(cand.trigger, cand.code, lex)
+            cand.sources, _ = subject_of(cand.trigger)
+        else:
+            modality = modes.noun_modality(cand.trigger, cand.light, cand.code, lex)
+        cand.code, cand.mode = modality.code, modality.mode
+        if modality.note == "refusal":
+            cand.rule = f"{cand.rule}+refusal"
+        elif modality.note in ("intended", "planned", "threatened") and cand.code != cand.base:
+            cand.rule = f"{cand.rule}+{modality.note}"
+        if cand.reverse:
+            cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]
+        out.append(cand)
+    return out
+
+
+def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
+    """Where a verb event's target may stand, best first: its own objects and phrases; for a governor
+    ('refused to respond to X', 'offered to hand over to X') those of its complement; for a threat the
+    party its condition names ('unless X ...'); the clause a demand is about; the place it happens in."""
+    groups = verb_targets(verb, ptarget)
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+        groups.extend(verb_targets(xcomp, None))
+    if code[:2] == "13":
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)):
+            groups.extend([s] for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
+    if code[:2] in CLAUSE_TARGET_ROOTS and (subjects := clause_subjects(verb)):
+        groups.append(subjects)
+    if code[:2] in PLACE_TARGET_ROOTS and (places := place_objects(verb)):
+        groups.append(places)
+    groups.extend(phrase_objects(verb))
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+        groups.extend(phrase_objects(xcomp))
+    return groups
+
+
+def _scan(sent: SpacySpan, lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """Trigger candidates of a sentence without a document index (slower; for single sentences)."""
+    verbs = [t for t in sent if t.pos_ == "VERB"]
+    nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and _event_noun(t, lex)]
+    return verbs, nouns
+
+
+def _speech_demands(speech: list[Token], by_token: dict[int, Candidate]) -> None:
+    """'X said Y must do Z': CAMEO reads a speaker's 'must'/'should' about another party as a demand (100)."""
+    for token in speech:
+        if token.i in by_token:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("we", "i", "it", "they")]
+            if subjects:
+                cand = Candidate(token, "100", "dateline:speech+must", "verb", base="100")
+                cand.targets = [[t for s in subjects for t in (s, *[c for c in s.children if c.dep_ == "conj"])]]
+                by_token[token.i] = cand
+
+
+def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[int, Candidate]) -> Candidate | None:
+    """An event noun coded through its light verb, or through its own possessor or 'by' phrase."""
+    head = noun.head
+    code = sense.code
+    if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and lex.lemma(head) in lex.light_verbs and head.i not in by_token:
+        cand = Candidate(noun, code, f"{sense.rule}+light:{lex.lemma(head)}", "noun", light=head, base=code)
+        cand.sources, _ = subject_of(head)
+        groups = [g for g in (prep_objects(noun, sense.target_preps), prep_objects(head, sense.target_preps),
+                              [c for c in head.children if c.dep_ == "dative"], owners(noun)) if g]
+        cand.targets = groups
+        cand.place_target = groups[0][0] if groups else None
+        return cand
+    sources = noun_sources(noun, code)
+    if not sources:
+        return None
+    if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
+        return None  # "condemned the Israeli attack": the verb's event; the noun's actor is only a modifier
+    cand = Candidate(noun, code, sense.rule, "noun", base=code)
+    targets = prep_objects(noun, sense.target_preps)
+    if len(sources) >= 2 and not targets and prep_objects(noun, ("between",)):
+        cand.sources = sources
+    else:
+        cand.sources = sources
+        cand.targets = [targets] if targets else []
+    cand.place_target = targets[0] if targets else None
+    return cand
+
+
+def _govern(gov: Token, by_token: dict[int, Candidate]) -> None:
+    """A governing verb yields to the event in its complement; intent and desire verbs alone code nothing."""
+    xcomps = [c for c in gov.children if c.dep_ == "xcomp"]
+    lemma = gov.lemma_.lower()
+    if any(c.i in by_token for c in xcomps) or (xcomps and (lemma in modes.INTENT or lemma in modes.DESIRE or lemma in modes.FAIL)):
+        by_token.pop(gov.i, None)

@@ -1,0 +1,29 @@
+"""The offline gazetteer and the place of an event."""
+
+from __future__ import annotations
+
+from dateline.events.where import countries, geocode, lookup
+
+
+def test_capitals_and_cities_have_country_and_coordinates():
+    belgrade = lookup("Belgrade")
+    assert belgrade.country == "SRB" and belgrade.kind == "capital"
+    assert abs(belgrade.lat - 44.8) < 0.1 and abs(belgrade.lon - 20.47) < 0.1
+    assert lookup("MOSCOW").country == "RUS"
+    assert lookup("the Hague") is not None
+
+
+def test_countries_and_aliases_have_no_point():
+    serbia = geocode("Serbia")
+    assert serbia.country == "SRB" and serbia.lat is None
+    assert lookup("Britain").country == "GBR"
+    assert lookup("U.S.").country == "USA"
+
+
+def test_unknown_places_keep_their_name():
+    loc = geocode("Nowhereville")
+    assert loc.name == "Nowhereville" and loc.country is None
+
+
+def test_country_codes():
+    assert {"SRB", "RUS", "XKX", "USA"} <= countries()
