@@ -59,7 +59,8 @@ def test_dask_writes_parquet_without_a_store(folder: Path, tmp_path: Path) -> No
     out = tmp_path / "parquet"
     dask = _run("process", str(folder), "--engine", "dask", "--workers", "2", "--no-db", "--parquet-out", str(out))
     assert dask.exit_code == 1
-    assert _summary(dask.stderr) == _summary(single.stderr)  # counts come back even though articles stay on the workers
+    # Counts come back though the articles stay on the workers; failures are listed as parts complete.
+    assert sorted(_summary(dask.stderr)) == sorted(_summary(single.stderr))
     assert "wrote 1 Parquet partition to" in dask.stderr
     assert read_table(str(out), "articles").num_rows == 17
 

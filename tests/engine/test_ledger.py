@@ -54,3 +54,15 @@ def test_unfinished_names_what_was_in_flight() -> None:
     task = ledger.open(Part("range", path="feed.jsonl", first_line=11, count=3, key="k"))
     ledger.settle(task, 1, [])
     assert ledger.unfinished() == ["feed.jsonl:11", "feed.jsonl:13"]
+
+
+def test_unordered_ledger_releases_whatever_is_complete_and_counts_open_slots() -> None:
+    ledger = Ledger(window=2, ordered=False)
+    first, second = ledger.open(_part("a")), ledger.open(_part("b"))
+    assert ledger.full
+    ledger.settle(second, 0, [_ok("b")])
+    assert [item[1] for item in ledger.ready()] == ["b"]
+    assert not ledger.full and not ledger.empty
+    ledger.open(_part("c"))
+    ledger.settle(first, 0, [_ok("a")])
+    assert [item[1] for item in ledger.ready()] == ["a"] and ledger.unfinished() == ["c"]

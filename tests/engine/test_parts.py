@@ -139,3 +139,16 @@ def test_resume_skips_known_files_and_lines_but_keeps_part_keys(tmp_path: Path) 
     assert names == [str(folder / f"s{i}.txt") for i in (0, 2, 3)] + [f"{feed}:{n}" for n in (1, 4, 5, 11, 12)]
     assert [p.key for p in resumed[1:]] == [plain[1].key, plain[3].key]  # the JSONL parts keep their names
     assert resumed[1].only == frozenset({0, 3, 4})
+
+
+def test_relative_names_are_read_from_the_clients_folder(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text("Headline\n\nA body of text for the story.\n")
+    _jsonl(tmp_path / "in" / "feed.jsonl", 3)
+    settings = Settings(base_dir=str(tmp_path))  # a worker whose own folder is elsewhere
+    files = Part("files", files=("in/one.txt",), key="k")
+    ((_, doc),) = read_units(files, settings)
+    assert isinstance(doc, RawDocument) and doc.source.path == "in/one.txt"
+    size = (tmp_path / "in" / "feed.jsonl").stat().st_size
+    lines = Part("range", path="in/feed.jsonl", start=0, end=size, count=3, key="r")
+    assert [d.source.path for _, d in read_units(lines, settings)] == [f"in/feed.jsonl:{n}" for n in (1, 2, 3)]

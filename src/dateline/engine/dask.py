@@ -4,7 +4,8 @@ The client (this process) plans parts lazily and keeps a bounded number of them 
 Dask worker loads the spaCy pipeline once through a WorkerPlugin, processes a whole part, and,
 with an output folder, writes the part's Parquet files itself (atomically, see parquet.py) so
 articles need not travel back. Results that must reach the store or a JSONL file come back to
-the client, the single writer, as compact JSON and are released in input order.
+the client, the single writer, as compact JSON, released as parts complete (not in input order:
+one slow part must not leave a cluster idle). About two parts per worker thread are in flight.
 
 A part whose worker dies is retried by the scheduler up to its `allowed-failures` setting (0 on
 the LocalCluster started here); after that its documents are retried alone, `retries` times,
@@ -14,6 +15,7 @@ then reported as failed with a note to rerun them.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from typing import Any, Iterable, Iterator
 
@@ -60,7 +62,7 @@ def _reason(exc: BaseException | None) -> str:
 
 
 class DaskEngine(Engine):
-    """Parts as Dask tasks; `run(parts)` yields Outcomes in input order."""
+    """Parts as Dask tasks; `run(parts)` yields Outcomes as parts complete."""
 
     def __init__(self, settings: Settings, workers: int, scheduler: str | None = None, parquet_out: str | None = None,
                  resume: bool = False, retries: int = 1, window: int | None = None) -> None:
@@ -76,6 +78,8 @@ class DaskEngine(Engine):
         self._cluster: LocalCluster | None = None
         self._futures: dict[Any, Task] = {}
         self._ac: Any = None  # as_completed over the futures in flight
+        self._ledger: Ledger | None = None
+        self._sized = 0.0  # when the window was last fitted to the cluster
         self._retried: set[Task] = set()
         self.written = 0  # Parquet partitions written
         self.skipped_parts = 0  # Parquet partitions a previous run wrote (--resume)
@@ -114,6 +118,17 @@ class DaskEngine(Engine):
             self.client = self._connect()
             self.connections += 1
             self._ac = as_completed()
+            self._sized = 0.0
+            self._resize()
+
+    def _resize(self) -> None:
+        """Keep two parts per worker thread in flight, as the cluster grows or shrinks (checked every 10 s)."""
+        if self.window or self.client is None or self._ledger is None or time.monotonic() - self._sized < 10:
+            return
+        self._sized = time.monotonic()
+        threads = sum(self.client.nthreads().values())
+        if threads:
+            self._ledger.window = 2 * threads + 2
 
     def _submit(self, task: Task) -> None:
         self.start()  # on the first part, so a run with nothing left to do costs nothing
@@ -127,8 +142,8 @@ class DaskEngine(Engine):
 
     # -- the run -----------------------------------------------------------------------------------
     def run(self, parts: Iterable[Part | DatelineError]) -> Iterator[Outcome]:
-        """Outcomes for every document of the parts, in input order."""
-        ledger = Ledger(self.retries, self.window or max(8, 4 * self.workers))
+        """Outcomes for every document of the parts, a part's documents together, parts as they complete."""
+        ledger = self._ledger = Ledger(self.retries, self.window or 2 * self.workers + 2, ordered=False)
         done = done_keys(self.parquet_out) if self.resume and self.parquet_out else set()
         source = iter(parts)
         more, finished = True, False
@@ -148,6 +163,7 @@ class DaskEngine(Engine):
                     return
                 future = next(self._ac)
                 self._collect(future, ledger)
+                self._resize()
         finally:
             self._finish(ledger, finished)
             for future in self._futures:

@@ -43,14 +43,20 @@ class Task:
 
 
 class Ledger:
-    """Slots in input order, each a task awaiting results or a finished list of items."""
+    """Slots numbered in input order, each a task awaiting results or a finished list of items.
 
-    def __init__(self, retries: int = 1, window: int = 8) -> None:
+    Ordered (the local engine), slots are released in input order and at most `window` are open;
+    unordered (Dask, where one slow part must not idle a cluster), any complete slot is released.
+    """
+
+    def __init__(self, retries: int = 1, window: int = 8, ordered: bool = True) -> None:
         self.retries = retries
         self.window = max(1, window)
+        self.ordered = ordered
         self._slots: dict[int, Task | list[Item]] = {}
+        self._complete: set[int] = set()
         self._next = 0  # the next slot to open
-        self._emit = 0  # the next slot to release
+        self._emit = 0  # the next slot to release, in order
         self.rerun: list[str] = []  # documents lost with their worker after every retry
         self.retried = 0  # documents sent again on their own after their worker died
 
@@ -58,12 +64,15 @@ class Ledger:
         """A slot for a new part, in input order."""
         task = Task(self._next, part, pending=set(part.active()))
         self._slots[self._next] = task
+        if not task.pending:
+            self._complete.add(task.seq)
         self._next += 1
         return task
 
     def add(self, items: list[Item]) -> None:
         """A slot whose results are known already (a failure found while planning)."""
         self._slots[self._next] = items
+        self._complete.add(self._next)
         self._next += 1
 
     def settle(self, task: Task, unit: int, items: list[Item]) -> None:
@@ -72,6 +81,8 @@ class Ledger:
         if unit in owner.pending:
             owner.results[unit] = items
             owner.pending.discard(unit)
+            if not owner.pending:
+                self._complete.add(owner.seq)
 
     def lost(self, task: Task, reason: str) -> list[Task]:
         """The task's worker died (or the task failed as a whole): retry its unsettled units alone, or fail them."""
@@ -88,28 +99,32 @@ class Ledger:
         return retries
 
     def ready(self) -> Iterator[Item]:
-        """Items of every slot that is complete and next in input order."""
-        while self._emit < self._next:
-            slot = self._slots[self._emit]
-            if isinstance(slot, Task):
-                if slot.pending:
+        """Items of the complete slots: the next ones in input order, or (unordered) all of them."""
+        while self._complete:
+            if self.ordered:
+                if self._emit not in self._complete:
                     return
-                items = [item for unit in sorted(slot.results) for item in slot.results[unit]]
+                seq = self._emit
             else:
-                items = slot
-            del self._slots[self._emit]
-            self._emit += 1
-            yield from items
+                seq = min(self._complete)
+            self._complete.discard(seq)
+            slot = self._slots.pop(seq)
+            while self._emit < self._next and self._emit not in self._slots:
+                self._emit += 1
+            if isinstance(slot, Task):
+                yield from (item for unit in sorted(slot.results) for item in slot.results[unit])
+            else:
+                yield from slot
 
     @property
     def full(self) -> bool:
-        """Whether as many slots are open as the window allows (wait for the oldest before planning more)."""
-        return self._next - self._emit >= self.window
+        """Whether as many slots are open as the window allows (wait for results before planning more)."""
+        return (self._next - self._emit if self.ordered else len(self._slots)) >= self.window
 
     @property
     def empty(self) -> bool:
         """Whether every slot has been released."""
-        return self._emit == self._next
+        return not self._slots
 
     def unfinished(self) -> list[str]:
         """Names of the documents whose results have not arrived (for a report when a run is cut short)."""

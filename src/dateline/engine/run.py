@@ -108,7 +108,7 @@ class Run:
         self.done = done
         self.settings = Settings(pipeline=options.pipeline, format=options.format, published=options.published,
                                  batch_size=options.batch_size, known_ids=done.ids if done else None,
-                                 send_articles=options.need_articles)
+                                 send_articles=options.need_articles, base_dir=os.getcwd())
         dask = options.engine == "dask"
         self.planner = Planner(format=options.format,
                                files_per_part=options.files_per_part or (64 if dask else 16),

@@ -45,6 +45,7 @@ class Settings:
     batch_size: int = 32
     known_ids: KnownSet | None = None  # --resume: articles already stored are read but not parsed again
     send_articles: bool = True  # False when the worker writes the articles itself (Parquet) and sends counts
+    base_dir: str | None = None  # where relative input paths start (the client's folder; a Dask worker's differs)
 
 
 @dataclass(slots=True)
@@ -89,10 +90,16 @@ def _failed(exc: BaseException, doing: str, name: str) -> ProcessError:
     return ProcessError(f"{doing} failed ({reason})", input=name)
 
 
-def _read_file(name: str, format: str) -> Iterator[RawDocument | DatelineError]:
+def _where(name: str, settings: Settings) -> Path:
+    """The file behind an input name, on this worker (names stay as the user gave them, for sources and errors)."""
+    path = Path(name)
+    return path if path.is_absolute() or settings.base_dir is None else Path(settings.base_dir) / path
+
+
+def _read_file(name: str, settings: Settings) -> Iterator[RawDocument | DatelineError]:
     """One input file's documents; a bug in a reader fails this file alone."""
     try:
-        yield from read_one(Input(name, Path(name)), format)
+        yield from read_one(Input(name, _where(name, settings)), settings.format)
     except DatelineError as exc:
         exc.input = exc.input or name
         yield exc
@@ -100,10 +107,10 @@ def _read_file(name: str, format: str) -> Iterator[RawDocument | DatelineError]:
         yield _failed(exc, "reading", name)
 
 
-def _range_lines(part: Part, limit: int) -> list[bytes | None] | ReadError:
+def _range_lines(part: Part, settings: Settings, limit: int) -> list[bytes | None] | ReadError:
     """The lines of a byte range of a JSONL file (None for a line over the size limit)."""
     try:
-        with open(part.path, "rb") as handle:  # type: ignore[arg-type]
+        with open(_where(part.path or "", settings), "rb") as handle:
             handle.seek(part.start)
             data = handle.read(part.end - part.start)
     except OSError as exc:
@@ -121,7 +128,7 @@ def read_units(part: Part, settings: Settings) -> Iterator[tuple[int, RawDocumen
     active = part.active()
     if part.kind == "files":
         for unit in active:
-            for item in _read_file(part.files[unit], settings.format):
+            for item in _read_file(part.files[unit], settings):
                 yield unit, item
         return
     if part.kind == "bytes":
@@ -134,7 +141,7 @@ def read_units(part: Part, settings: Settings) -> Iterator[tuple[int, RawDocumen
             yield 0, exc
         return
     limit = max_document_bytes()
-    lines = list(part.lines) if part.kind == "lines" else _range_lines(part, limit)
+    lines = list(part.lines) if part.kind == "lines" else _range_lines(part, settings, limit)
     source = Source(path=part.path, format="jsonl")
     for unit in active:
         name = part.unit_name(unit)
