@@ -87,3 +87,40 @@ def test_option_mistakes_exit_2_with_one_line(args: list[str], message: str, fol
     result = _run("process", str(folder), "--no-db", "--jsonl", "-", *args)
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
+
+
+def _stored(db: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_sigterm_keeps_what_is_done_and_resume_does_the_rest(corpus_dir: Path, single: list, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "store.db"
+    command = [str(Path(sys.executable).parent / "dateline"), "process", str(corpus_dir), "--workers", "2", "--db", str(db)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while _stored(db) == 0 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert process.poll() is None, "the run ended before it could be stopped"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "stopped before finishing" in stderr and "--resume" in stderr
+    kept = _stored(db)
+    articles = sum(1 for _, text in single if not text.startswith("error"))
+    assert 0 < kept < articles
+
+    again = _run("process", str(corpus_dir), "--workers", "2", "--db", str(db), "--resume")
+    assert f"processed {articles - kept}, failed" in again.stderr
+    assert f"skipped {kept} documents already in the store" in again.stderr
+    assert _stored(db) == articles

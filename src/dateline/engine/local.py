@@ -55,7 +55,7 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
             return
         if message is None:
             break
-        task_id, part = message
+        task_id, part = message[0], pickle.loads(message[1])
         conn.send(("start", task_id))
         try:
             for unit, outcomes in run_part(part, settings, language):
@@ -102,6 +102,7 @@ class LocalEngine(Engine):
         self._tasks: dict[int, Task] = {}
         self._ids = 0
         self._queue: deque[Task] = deque()
+        self._pickled: dict[Task, bytes] = {}  # a waiting task's part, pickled once
         self._start_failures = 0
         self._ledger = Ledger(retries, self.window)
 
@@ -132,16 +133,18 @@ class LocalEngine(Engine):
         for worker in self._pool:
             while self._queue and worker.ready and len(worker.queued) + (worker.current is not None) < 2:
                 task = self._queue[0]
-                self._ids += 1
-                payload = pickle.dumps((self._ids, task.part), protocol=pickle.HIGHEST_PROTOCOL)
-                busy = worker.current is not None or worker.queued
-                if busy and len(payload) > PREFETCH_BYTES:
+                part = self._pickled.get(task)
+                if part is None:
+                    part = self._pickled[task] = pickle.dumps(task.part, protocol=pickle.HIGHEST_PROTOCOL)
+                if (worker.current is not None or worker.queued) and len(part) > PREFETCH_BYTES:
                     break
                 self._queue.popleft()
+                self._ids += 1
                 self._tasks[self._ids] = task
-                if not self._send(worker, task, payload):
+                if not self._send(worker, task, pickle.dumps((self._ids, part), protocol=pickle.HIGHEST_PROTOCOL)):
                     self._queue.appendleft(task)
                     break
+                del self._pickled[task]
 
     # -- messages ----------------------------------------------------------------------------------
     def _receive(self, worker: _Worker) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -85,6 +87,17 @@ def wanted(workers: int | None, engine: str, scheduler: str | None, parquet_out:
     return None
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signal.Signals(signum).name}")
+
+
+def _stop_on_sigterm() -> Any:
+    """Make SIGTERM (a batch system's time limit, `kill`) stop the run like Ctrl-C: the store gets what is done."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _interrupt)
+
+
 def engine_outcomes(paths: tuple[str, ...], chosen: tuple[str, int], *, scheduler: str | None,
                     parquet_out: str | None, resume: bool, retries: int, format_: str, published: str | None,
                     pipeline: str | None, store: Store | None, need_articles: bool, skip: tuple[str, ...],
@@ -96,6 +109,7 @@ def engine_outcomes(paths: tuple[str, ...], chosen: tuple[str, int], *, schedule
                          need_articles=need_articles, skip_files=skip)
     stream = None
     completed = False
+    previous = _stop_on_sigterm()
     try:
         run = Run(paths, options, store=store)
         stream = run.outcomes()
@@ -104,6 +118,8 @@ def engine_outcomes(paths: tuple[str, ...], chosen: tuple[str, int], *, schedule
     except DatelineError as exc:  # a setting, the pipeline or the cluster, not one document's
         raise fail(str(exc)) from None
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         if stream is not None:
             stream.close()  # stops the workers now, so the notes below know what was left unfinished
             notes.extend(run.notes())

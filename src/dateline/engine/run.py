@@ -154,11 +154,11 @@ class Run:
             written = getattr(self.engine, "written", 0)
             lines.append(f"wrote {_plural(written, 'Parquet partition')} to {self.options.parquet_out}")
         if self.engine.rerun:
-            lines.append(f"{len(self.engine.rerun)} document(s) were lost with their worker: "
+            lines.append(f"{_plural(len(self.engine.rerun), 'input')} lost with their worker (listed above): "
                          "run the same command again with --resume to process them")
         if self.engine.unfinished:
             shown = ", ".join(self.engine.unfinished[:20]) + (" ..." if len(self.engine.unfinished) > 20 else "")
-            lines.append(f"stopped before finishing {len(self.engine.unfinished)} document(s): {shown}; "
+            lines.append(f"stopped before finishing {_plural(len(self.engine.unfinished), 'input')} (files or JSONL lines): {shown}; "
                          "run the same command again with --resume to process them")
         return lines
 
