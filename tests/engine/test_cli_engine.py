@@ -57,11 +57,12 @@ def test_workers_write_the_same_store_jsonl_and_summary(folder: Path, tmp_path: 
 def test_dask_writes_parquet_without_a_store(folder: Path, tmp_path: Path) -> None:
     single = _run("process", str(folder), "--workers", "1", "--no-db", "--jsonl", str(tmp_path / "one.jsonl"))
     out = tmp_path / "parquet"
-    dask = _run("process", str(folder), "--engine", "dask", "--workers", "2", "--no-db", "--parquet-out", str(out))
+    dask = _run("process", str(folder), "--engine", "dask", "--workers", "2", "--no-db", "--parquet-out", str(out),
+                "--part-size", "8")
     assert dask.exit_code == 1
     # Counts come back though the articles stay on the workers; failures are listed as parts complete.
     assert sorted(_summary(dask.stderr)) == sorted(_summary(single.stderr))
-    assert "wrote 1 Parquet partition to" in dask.stderr
+    assert "wrote 3 Parquet partitions to" in dask.stderr  # 18 files, 8 a part
     assert read_table(str(out), "articles").num_rows == 17
 
 

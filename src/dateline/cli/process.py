@@ -132,7 +132,7 @@ def _summary(console: Console, counts: _Counts, seconds: float, written: list[st
 @engine_options
 def process(paths: tuple[str, ...], jsonl_out: str | None, db: str | None, no_db: bool, published: str | None,
             format_: str, pipeline: str | None, workers: int | None, engine: str, scheduler: str | None,
-            parquet_out: str | None, resume: bool, retries: int) -> None:
+            parquet_out: str | None, part_size: int | None, resume: bool, retries: int) -> None:
     """Read, structure and annotate every article under PATH... (files, folders, `-` for stdin)."""
     if no_db and db:
         raise click.UsageError("--no-db and --db do not go together")
@@ -184,10 +184,11 @@ def process(paths: tuple[str, ...], jsonl_out: str | None, db: str | None, no_db
                 if chosen is None:
                     outcomes = _outcomes(paths, format_, published, pipeline, skip=own)
                 else:  # worker processes or a Dask cluster (dateline.engine; docs/scaling.md)
-                    outcomes = engine_outcomes(paths, chosen, scheduler=scheduler, parquet_out=parquet_out,
-                                               resume=resume, retries=retries, format_=format_, published=published,
-                                               pipeline=pipeline, store=store, need_articles=store is not None or out is not None,
-                                               skip=own, notes=written, fail=CommandError)
+                    outcomes = engine_outcomes(
+                        paths, chosen, scheduler=scheduler, parquet_out=parquet_out, part_size=part_size,
+                        resume=resume, retries=retries, format_=format_, published=published, pipeline=pipeline,
+                        store=store, need_articles=store is not None or out is not None, skip=own, notes=written,
+                        fail=CommandError)
                 for outcome in outcomes:
                     counts.add(outcome)
                     if outcome.article is not None:

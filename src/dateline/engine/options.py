@@ -33,6 +33,9 @@ _OPTIONS = [
     click.option("--parquet-out", metavar="DIR", default=None,
                  help="With --engine dask: Dask workers write results as Parquet partitions under DIR "
                       "(a shared path or an object-store URI); see docs/scaling.md."),
+    click.option("--part-size", type=click.IntRange(min=1), default=None, metavar="N",
+                 help="Inputs per task: files, or JSONL lines (default 16 files / 64 lines; Dask 64 / 256). "
+                      "With --parquet-out, one Parquet file per table per part."),
     click.option("--resume", is_flag=True,
                  help="Skip what a previous run finished: inputs and articles already in the store "
                       "(with --parquet-out: partitions already written)."),
@@ -99,14 +102,16 @@ def _stop_on_sigterm() -> Any:
 
 
 def engine_outcomes(paths: tuple[str, ...], chosen: tuple[str, int], *, scheduler: str | None,
-                    parquet_out: str | None, resume: bool, retries: int, format_: str, published: str | None,
+                    parquet_out: str | None, part_size: int | None, resume: bool, retries: int, format_: str,
+                    published: str | None,
                     pipeline: str | None, store: Store | None, need_articles: bool, skip: tuple[str, ...],
                     notes: list[str], fail: Callable[[str], Exception]) -> Iterator[Outcome]:
     """Outcomes from the chosen engine; its closing notes (skips, lost documents) are added to `notes`."""
     engine, workers = chosen
     options = RunOptions(engine=engine, workers=workers, scheduler=scheduler, parquet_out=parquet_out,  # type: ignore[arg-type]
                          resume=resume, retries=retries, format=format_, published=published, pipeline=pipeline,
-                         need_articles=need_articles, skip_files=skip)
+                         need_articles=need_articles, skip_files=skip, files_per_part=part_size,
+                         lines_per_part=part_size)
     stream = None
     completed = False
     previous = _stop_on_sigterm()
