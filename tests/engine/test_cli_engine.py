@@ -83,6 +83,7 @@ def test_an_existing_scheduler_is_used(folder: Path, tmp_path: Path) -> None:
     (["--retries", "-1"], "--retries"),
     (["--engine", "spark"], "--engine"),
     (["--scheduler", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler"),
+    (["--resume"], "--resume skips what the store"),
 ])
 def test_option_mistakes_exit_2_with_one_line(args: list[str], message: str, folder: Path) -> None:
     result = _run("process", str(folder), "--no-db", "--jsonl", "-", *args)

@@ -143,7 +143,7 @@ def process(paths: tuple[str, ...], jsonl_out: str | None, db: str | None, no_db
     store_url = db or os.environ.get("DATELINE_DB") or DEFAULT_DB
     err = Console(stderr=True)
     batch_mode = len(paths) > 1 or any(Path(p).is_dir() or p.endswith((".jsonl", ".ndjson", ".jsonl.gz")) for p in paths)
-    chosen = wanted(workers, engine, scheduler, parquet_out, resume, paths)
+    chosen = wanted(workers, engine, scheduler, parquet_out, resume, paths, no_store=no_db)
     counts = _Counts()
     started = time.perf_counter()
     written: list[str] = []

@@ -96,7 +96,7 @@ class DaskEngine(Engine):
             # Every worker death is reported at once, so documents are retried alone (see the module docstring).
             with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
                 self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                             dashboard_address=None, silence_logs=logging.ERROR)
+                                             dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(self._cluster)
         client.register_plugin(DatelinePlugin(self.settings), name=PLUGIN)
         return client

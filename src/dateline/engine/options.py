@@ -78,12 +78,14 @@ def _size(path: Path) -> int:
 
 
 def wanted(workers: int | None, engine: str, scheduler: str | None, parquet_out: str | None, resume: bool,
-           paths: Iterable[str]) -> tuple[str, int] | None:
+           paths: Iterable[str], no_store: bool = False) -> tuple[str, int] | None:
     """The engine and worker count the options ask for, or None for the plain single-process path."""
     if scheduler:
         engine = "dask"
     if parquet_out and engine != "dask":
         raise click.UsageError("--parquet-out is written by Dask workers: add --engine dask (or --scheduler)")
+    if resume and no_store and not parquet_out:
+        raise click.UsageError("--resume skips what the store (or --parquet-out) holds: it needs one of them")
     count = workers or (default_workers() if engine == "dask" or worth_workers(paths) else 1)
     if engine == "dask" or count > 1 or resume:
         return engine, count
