@@ -68,22 +68,20 @@ class Done:
 
     @classmethod
     def from_store(cls, store: Store, chunk: int = 100_000) -> Done:
-        """Every stored article's id and input path, hashed a chunk at a time so strings never pile up."""
+        """Every stored article's id and input path, read by primary-key ranges (bounded memory on both backends)."""
         ids: list[np.ndarray] = []
         paths: list[np.ndarray] = []
-        id_chunk: list[int] = []
-        path_chunk: list[int] = []
-        for row in store._stream("SELECT id, path FROM articles", (), 20000):  # the store's chunked row reader
-            id_chunk.append(key_hash(row["id"]))
-            if row["path"]:
-                path_chunk.append(key_hash(row["path"]))
-            if len(id_chunk) >= chunk:
-                ids.append(np.array(id_chunk, dtype=np.uint64))
-                paths.append(np.array(path_chunk, dtype=np.uint64))
-                id_chunk, path_chunk = [], []
-        ids.append(np.array(id_chunk, dtype=np.uint64))
-        paths.append(np.array(path_chunk, dtype=np.uint64))
-        return cls(KnownSet.of_hashes(np.concatenate(ids)), KnownSet.of_hashes(np.concatenate(paths)))
+        last = -1
+        while True:
+            # The store's own statement helper: one narrow query per chunk, no JSON decoded.
+            rows = store._all("SELECT pk, id, path FROM articles WHERE pk > ? ORDER BY pk LIMIT ?", (last, chunk))
+            if not rows:
+                break
+            last = rows[-1][0]
+            ids.append(np.fromiter((key_hash(r[1]) for r in rows), dtype=np.uint64, count=len(rows)))
+            paths.append(np.fromiter((key_hash(r[2]) for r in rows if r[2]), dtype=np.uint64))
+        empty = np.zeros(0, dtype=np.uint64)
+        return cls(KnownSet.of_hashes(np.concatenate(ids or [empty])), KnownSet.of_hashes(np.concatenate(paths or [empty])))
 
     def __len__(self) -> int:
         return len(self.ids)
