@@ -76,7 +76,18 @@ def single_threaded_children() -> Iterator[None]:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB."""
+    """This process's peak resident memory in MB.
+
+    Linux's VmHWM, because ru_maxrss of a process started by fork+exec (Dask's nanny spawns its
+    workers so) starts at its parent's size; ru_maxrss elsewhere.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
