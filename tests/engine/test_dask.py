@@ -107,6 +107,7 @@ def test_a_killed_dask_worker_loses_nothing_finished_and_a_resumed_run_completes
 
     again = _run(corpus_dir, out, resume=True)
     redone = list(again.outcomes())
-    assert {o.input for o in redone} >= set(lost)
+    # Only the lost part is done again (none at all when the worker died after renaming its files).
+    assert all(any(o.input == n or o.input.startswith(f"{n}:") for n in lost) for o in redone), redone
     assert again.engine.skipped_parts > 0
     _check_parquet(out, single)

@@ -27,7 +27,7 @@ from ..pipeline import Outcome
 from .ledger import RERUN_HINT, Engine, Ledger, Task
 from .parquet import done_keys, write_partition
 from .parts import Part
-from .work import Item, Settings, decode, encode, load_language, peak_rss_mb, run_part
+from .work import Item, Settings, decode, encode, load_language, run_part, usage
 
 PLUGIN = "dateline"
 
@@ -104,7 +104,8 @@ class DaskEngine(Engine):
     def _close(self) -> None:
         if self.client is not None:
             try:
-                self.peak_rss_mb = sorted(self.client.run(peak_rss_mb).values())
+                for peak_mb, cpu_s in self.client.run(usage).values():
+                    self._usage(peak_mb, cpu_s)
             except Exception:  # noqa: BLE001 - memory figures are a nicety; closing must go on
                 pass
             self.client.close()

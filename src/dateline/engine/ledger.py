@@ -141,6 +141,7 @@ class Engine:
     def __init__(self) -> None:
         self.skipped = 0  # documents not processed because a previous run did them (--resume)
         self.peak_rss_mb: list[float] = []  # per worker process, when it could tell
+        self.busy_cpu_s: list[float] = []  # CPU seconds each worker spent processing (benchmarks)
         self.rerun: list[str] = []  # documents lost with their worker after every retry
         self.retried = 0  # documents sent again on their own after their worker died
         self.unfinished: list[str] = []  # documents in flight when the run was cut short
@@ -161,6 +162,11 @@ class Engine:
                 self.skipped += 1
             else:
                 yield outcome
+
+    def _usage(self, peak_mb: float, cpu_s: float) -> None:
+        """A worker's closing figures."""
+        self.peak_rss_mb.append(peak_mb)
+        self.busy_cpu_s.append(cpu_s)
 
     def _finish(self, ledger: Ledger, finished: bool) -> None:
         self.rerun = list(ledger.rerun)

@@ -24,7 +24,7 @@ from ..errors import ConfigError, DatelineError, ProcessError
 from ..pipeline import Outcome
 from .ledger import Engine, Ledger, Task
 from .parts import Part
-from .work import Settings, encode, load_language, peak_rss_mb, run_part, single_threaded_children
+from .work import Settings, encode, load_language, run_part, single_threaded_children, usage
 
 PREFETCH_BYTES = 32 * 1024  # a part this small may wait in a busy worker's pipe without any risk of blocking
 START_FAILURES = 3  # workers dying before they are ready, beyond the pool size, before the run gives up
@@ -64,7 +64,7 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
             conn.send(("failed", task_id, f"processing failed ({type(exc).__name__}: {exc})".splitlines()[0]))
             continue
         conn.send(("done", task_id))
-    conn.send(("bye", peak_rss_mb()))
+    conn.send(("bye", *usage()))
 
 
 @dataclass(eq=False)
@@ -177,7 +177,7 @@ class LocalEngine(Engine):
         elif kind == "ready":
             worker.ready, worker.pid, self._start_failures = True, message[1], 0
         elif kind == "bye":
-            self.peak_rss_mb.append(message[1])
+            self._usage(message[1], message[2])
         elif kind == "fatal":
             from .. import errors
 
@@ -271,7 +271,7 @@ class LocalEngine(Engine):
                     except (EOFError, OSError):
                         break
                     if message[0] == "bye":
-                        self.peak_rss_mb.append(message[1])
+                        self._usage(message[1], message[2])
             worker.process.join(timeout=5)
             if worker.process.is_alive():
                 worker.process.kill()

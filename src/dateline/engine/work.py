@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import time
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -89,6 +90,14 @@ def peak_rss_mb() -> float:
     except (OSError, ValueError):
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+_busy_cpu = [0.0]  # CPU seconds this process has spent in run_part (model loading and waiting excluded)
+
+
+def usage() -> tuple[float, float]:
+    """(peak resident MB, CPU seconds spent processing parts) of this process, for benchmarks and reports."""
+    return peak_rss_mb(), _busy_cpu[0]
 
 
 def load_language(settings: Settings) -> Language:
@@ -190,15 +199,19 @@ def run_part(part: Part, settings: Settings, language: Language) -> Iterator[tup
     pos = 0
     held: list[Outcome] = []
     stream = _structured(read_units(part, settings), settings, tags)
-    for outcome in annotate_all(stream, language, batch_size=settings.batch_size):
-        unit = tags.popleft()
-        while order[pos] < unit:
+    started = time.process_time()
+    try:
+        for outcome in annotate_all(stream, language, batch_size=settings.batch_size):
+            unit = tags.popleft()
+            while order[pos] < unit:
+                yield order[pos], held
+                held, pos = [], pos + 1
+            held.append(outcome)
+        while pos < len(order):
             yield order[pos], held
             held, pos = [], pos + 1
-        held.append(outcome)
-    while pos < len(order):
-        yield order[pos], held
-        held, pos = [], pos + 1
+    finally:
+        _busy_cpu[0] += time.process_time() - started
 
 
 def encode(outcome: Outcome, send_articles: bool = True) -> Item:
