@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .. import nlp
+from ..engine.options import engine_options, engine_outcomes, wanted
 from ..errors import DatelineError
 from ..model import Article
 from ..pipeline import Outcome, process_paths
@@ -93,13 +94,16 @@ class _Counts:
         self.entities = self.quotes = self.events = 0
 
     def add(self, outcome: Outcome) -> None:
-        if outcome.article is None:
+        if not outcome.ok:
             self.failures.append(outcome)
             return
         self.processed += 1
-        self.entities += len(outcome.article.entities)
-        self.quotes += len(outcome.article.quotes)
-        self.events += len(outcome.article.events)
+        a = outcome.article
+        # An article a Dask worker wrote to Parquet itself comes back only as what it found.
+        found = getattr(outcome, "found", None) or (len(a.entities), len(a.quotes), len(a.events))  # type: ignore[union-attr]
+        self.entities += found[0]
+        self.quotes += found[1]
+        self.events += found[2]
 
 
 def _plural(n: int, word: str) -> str:
@@ -123,20 +127,23 @@ def _summary(console: Console, counts: _Counts, seconds: float, written: list[st
 @click.option("--jsonl", "jsonl_out", metavar="OUT|-", help="Also write one JSON article per line to OUT (`-` for stdout).")
 @click.option("--db", metavar="PATH_OR_URL", default=None,
               help=f"Store to write to: an SQLite file or a postgresql:// URL (default ./{DEFAULT_DB}, or $DATELINE_DB).")
-@click.option("--no-db", is_flag=True, help="Write no store; needs --jsonl.")
+@click.option("--no-db", is_flag=True, help="Write no store; needs --jsonl (or --parquet-out).")
 @_common
+@engine_options
 def process(paths: tuple[str, ...], jsonl_out: str | None, db: str | None, no_db: bool, published: str | None,
-            format_: str, pipeline: str | None) -> None:
+            format_: str, pipeline: str | None, workers: int | None, engine: str, scheduler: str | None,
+            parquet_out: str | None, part_size: int | None, resume: bool, retries: int) -> None:
     """Read, structure and annotate every article under PATH... (files, folders, `-` for stdin)."""
     if no_db and db:
         raise click.UsageError("--no-db and --db do not go together")
-    if no_db and not jsonl_out:
-        raise click.UsageError("--no-db writes nothing unless --jsonl OUT is given")
+    if no_db and not (jsonl_out or parquet_out):
+        raise click.UsageError("--no-db writes nothing unless --jsonl OUT (or --parquet-out DIR) is given")
     if paths.count(STDIN) > 1:
         raise click.UsageError("`-` (stdin) can be given only once")
     store_url = db or os.environ.get("DATELINE_DB") or DEFAULT_DB
     err = Console(stderr=True)
     batch_mode = len(paths) > 1 or any(Path(p).is_dir() or p.endswith((".jsonl", ".ndjson", ".jsonl.gz")) for p in paths)
+    chosen = wanted(workers, engine, scheduler, parquet_out, resume, paths, no_store=no_db)
     counts = _Counts()
     started = time.perf_counter()
     written: list[str] = []
@@ -174,7 +181,15 @@ def process(paths: tuple[str, ...], jsonl_out: str | None, db: str | None, no_db
             task = progress.add_task("processing", total=_file_count(paths) if batch_mode else None, failed=0)
             try:
                 own = (jsonl_out,) if jsonl_out and jsonl_out != STDIN else ()
-                for outcome in _outcomes(paths, format_, published, pipeline, skip=own):
+                if chosen is None:
+                    outcomes = _outcomes(paths, format_, published, pipeline, skip=own)
+                else:  # worker processes or a Dask cluster (dateline.engine; docs/scaling.md)
+                    outcomes = engine_outcomes(
+                        paths, chosen, scheduler=scheduler, parquet_out=parquet_out, part_size=part_size,
+                        resume=resume, retries=retries, format_=format_, published=published, pipeline=pipeline,
+                        store=store, need_articles=store is not None or out is not None, skip=own, notes=written,
+                        fail=CommandError)
+                for outcome in outcomes:
                     counts.add(outcome)
                     if outcome.article is not None:
                         pending.append(outcome.article)
