@@ -37,6 +37,11 @@ SPEECH_HEADS = frozenset({"say", "tell", "announce", "declare", "state", "add", 
 Coder = Callable[[object, str | None], Actor | None]
 
 
+def is_pronoun(token: Token) -> bool:
+    """Whether a token is a personal pronoun ('it', 'us'), not a name spelt like one ('the US')."""
+    return token.lower_ in PRONOUNS and (token.pos_ == "PRON" or not token.text.isupper() or token.text == "I")
+
+
 def _stage_coder(name: str) -> Callable | None:
     """A phrase coder of the entity stage ('code_phrase', 'code_phrase_all'), when this build has it."""
     from .. import actors as stage
@@ -92,7 +97,7 @@ class ActorResolver:
         doc = head.doc
         start, end = self.phrase(head)
         span = doc[start:end]
-        if quote is not None and head.lower_ in FIRST_PERSON and quote.speaker_entity:
+        if quote is not None and head.lower_ in FIRST_PERSON and is_pronoun(head) and quote.speaker_entity:
             ent = self.article.entity(quote.speaker_entity)
             if ent is not None:
                 return EventActor(text=head.text, code=ent.actor.code if ent.actor else None, entity=ent.id,
@@ -109,7 +114,7 @@ class ActorResolver:
             people = self.code_phrase(span, self.date)
             if people is not None and "people" in (people.rule or ""):
                 return EventActor(text=span.text, code=people.code, span=self.article.span(span.start_char, span.end_char))
-        if code is None and self.code_phrase is not None and head.lower_ not in PRONOUNS:
+        if code is None and self.code_phrase is not None and not is_pronoun(head):
             actor = self.code_phrase(span, self.date)
             code = actor.code if actor is not None else None
         if code is None and (name := place_phrase(head)) and (place := lookup(name)):
@@ -315,7 +320,7 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
     objects.sort(key=lambda c: c.dep_ != "dative")
     groups.extend(conjuncts(obj) for obj in objects if not reflexive(obj))
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):  # "ordered X to appear" parsed with X as appear's subject
-        groups.extend(conjuncts(s) for s in xcomp.children if s.dep_ == "nsubj" and s.lower_ not in PRONOUNS)
+        groups.extend(conjuncts(s) for s in xcomp.children if s.dep_ == "nsubj" and not is_pronoun(s))
     by_prep = prep_map(verb)
     groups.extend(by_prep[p] for p in TARGET_PREPS if p in by_prep)
     for obj in objects:
@@ -396,7 +401,7 @@ def clause_subjects(verb: Token) -> list[Token]:
             clauses.extend(c for c in noun.children if c.dep_ in ("ccomp", "acl"))
     for clause in clauses:
         for sub in clause.children:
-            if sub.dep_ in ("nsubj", "nsubjpass") and sub.lower_ not in PRONOUNS:
+            if sub.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(sub):
                 return conjuncts(sub)
     return []
 
@@ -405,7 +410,7 @@ def noun_sources(noun: Token, code: str) -> list[Token]:
     """The actor behind an event noun: its possessor, its 'by' phrase, a nationality or name modifying it."""
     for child in noun.children:
         if child.dep_ == "poss":
-            if child.lower_ in PRONOUNS and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+            if is_pronoun(child) and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
                 subject, _ = subject_of(noun.head)  # "X completed its investigation": its = X
                 if subject:
                     return subject

@@ -79,7 +79,10 @@ def place_sector(head: Token, code: str | None) -> str | None:
     name = place_phrase(head)
     place = lookup(name) if name else None
     if place is not None and place.kind in ("capital", "city") and place.country == code:
-        party = head.dep_ in CORE_DEPS or (head.dep_ == "pobj" and head.head.lower_ not in LOCATION_PREPS)
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # 'called on Moscow and Kyiv': Kyiv plays Moscow's part
+        party = first.dep_ in CORE_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATION_PREPS)
         return code + ("GOV" if place.kind == "capital" and party else "CVL")
     if place is None and head.pos_ == "NOUN" and head.lemma_.lower() in _settlements():
         return code + "CVL"

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..model import Event, EventActor, Quote
-from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
+from .actors import ActorResolver, is_pronoun, has_country, speech_subject
 from .context import LOCATION_PREPS, domestic
 
 if TYPE_CHECKING:
@@ -147,9 +147,9 @@ def resolve_actors(heads: list[Token], resolver: ActorResolver, quote: Quote | N
             out.extend(found)
             continue
         actor = found[0] if found else None
-        if subject and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
+        if subject and is_pronoun(head) and head.dep_ == "nsubj":
             for speaker in speech_subject(trigger):
-                if speaker.lower_ in PRONOUNS or (said := resolver.resolve(speaker, quote)) is None:
+                if is_pronoun(speaker) or (said := resolver.resolve(speaker, quote)) is None:
                     continue
                 if actor is None or actor.code is None or _narrows(said.code, actor.code):
                     actor = said  # "Uganda's army said it had killed": it is the army, not only Uganda

@@ -79,7 +79,8 @@ class Lexicon:
         return self.inflections.get(token.lower_, lemma)
 
     def recode(self, kind: str, code: str) -> str | None:
-        """The intent ('intent'), refusal ('reject') or threat ('threat') code for an action code, if CAMEO has one."""
+        """The intent ('intent'), refusal ('reject'), threat ('threat'), appeal ('appeal') or demand ('demand') code for an
+        action code, if CAMEO has one."""
         return _lookup(self.recodes.get(kind, {}), code)
 
     def holder_code(self, code: str) -> str | None:
@@ -171,7 +172,7 @@ def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]],
     nouns: dict[str, list[NounSense]] = {}
     light: set[str] = set()
     plover_extra: dict[str, tuple[str, str]] = {}
-    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}, "holder": {}}
+    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}, "holder": {}, "appeal": {}, "demand": {}}
     for kind, key, code, arg, note in (r[:5] for r in rows):
         if kind in recodes:
             recodes[kind][key] = code
