@@ -58,4 +58,23 @@ def test_a_pact_between_the_two_countries_is_reciprocal(code):
 
 def test_a_planned_strike_is_a_threat_of_dissent(code):
     ev = only(code("Kenyan teachers are planning a general strike against the government."), "strike")
-    assert ev.mode == "future" and ev.cameo.startswith("13")
+    assert ev.mode is None and ev.cameo.startswith("13")  # the threat is made (CAMEO 13x), the strike is not held
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Ghana expelled two Togolese diplomats, accusing them of helping to plan attacks on army depots.", ["expelled", "accusing"]),
+    ("Ghanaian prosecutors charged four Togolese men with preparing attacks on fuel depots.", ["charged"]),
+    ("Ghana accused Togolese forces of firing at Ghanaian positions, wounding a soldier.", ["accused"]),
+])
+def test_what_an_accusation_alleges_is_not_coded_as_done(code, text, kept):
+    assert [e.trigger.text for e in code(text)] == kept
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ('The Chilean minister called the Peruvian expulsions "a provocation".', "111"),  # a condemning name
+    ("The Chilean minister called the Peruvian drills a rehearsal for war.", None),  # a name that condemns nothing
+    ('Chile\'s president praised the team, calling the win "a joy for the whole country".', None),
+])
+def test_naming_something_is_no_call_but_may_condemn(code, text, cameo):
+    codes = {e.cameo for e in code(text) if e.trigger.text in ("called", "calling")}
+    assert codes == ({cameo} if cameo else set())

@@ -21,7 +21,7 @@ from .coder import Candidate, TriggerIndex, find_candidates
 from .context import localise, office_code, unattributed
 from .happenings import choose_targets, pairs, resolve_actors, restates
 from .lexicon import Lexicon, load, quad_class
-from .where import find_place
+from .where import dateline_place, find_place
 
 __all__ = ["find_events"]
 
@@ -62,6 +62,7 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     anchor_text = article.published or article.dateline.date
     anchor = when.parse_anchor(anchor_text)
     resolver = ActorResolver(article, anchor.isoformat() if anchor else None)
+    home = dateline_place(article.dateline.place).country if article.dateline.place else None
     quotes = _Quotes(article.quotes)
     lead_end = max((s.end for s in (article.structure.headline, article.structure.standfirst) if s), default=0)
     events: list[Event] = []
@@ -86,7 +87,7 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 if source is None and target is None:
                     continue
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote, times)
-                localise(ev)
+                localise(ev, home)
                 if not (_identified(ev.source) or _identified(ev.target)):
                     continue  # "the West suspected ...", "the firm provided statements": no political actor
                 if restates(cand, ev, sentence_events):

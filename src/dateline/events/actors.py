@@ -32,6 +32,7 @@ TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "int
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UAF", "ISM"})
 PHRASE_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+HEAD_OF_STATE = ("President", "Vice President", "Vice-President")
 SPEECH_HEADS = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "claim", "insist", "confirm", "report"})
 
 Coder = Callable[[object, str | None], Actor | None]
@@ -62,6 +63,7 @@ class ActorResolver:
     def __init__(self, article: Article, date: str | None) -> None:
         self.article = article
         self.mentions = MentionIndex(article)
+        self.dateline = article.structure.dateline if article.structure else None
         self.date = date
         self.code_phrase = _stage_coder("code_phrase")
         self.code_phrase_all = _stage_coder("code_phrase_all")
@@ -78,6 +80,8 @@ class ActorResolver:
 
     def resolve(self, head: Token, quote: Quote | None = None, depth: int = 0) -> EventActor | None:
         """The actor a phrase names (see _named), its code completed from the sentence (see context.py)."""
+        if self.dateline is not None and self.dateline.start <= head.idx < self.dateline.end:
+            return None  # 'NAIROBI, Kenya (AP) -': where the story was filed, not who acts
         actor = self._named(head, quote)
         if actor is None or actor.code is None:
             return actor
@@ -109,6 +113,11 @@ class ActorResolver:
             if actor is not None and actor.sector is not None:
                 return EventActor(text=span.text, code=actor.code, span=self.article.span(span.start_char, span.end_char))
         code = entity.actor.code if entity is not None and entity.actor is not None else None
+        if code is not None and country_of(code) is None and self.code_phrase is not None and span.end - span.start > 1:
+            # "Turkey's Foreign Ministry": the mention names a ministry, the phrase whose it is
+            whole = self.code_phrase(span, self.date)
+            if whole is not None and country_of(whole.code) is not None and whole.code.endswith(code):
+                code = whole.code
         if code is not None and len(code) == 3 and head.tag_ in ("NNS", "NNPS") and self.code_phrase is not None:
             # "up to 1,000 ethnic Turks", "Bosnian Serbs": a people, where the mention's entity is its country
             people = self.code_phrase(span, self.date)
@@ -117,6 +126,8 @@ class ActorResolver:
         if code is None and self.code_phrase is not None and not is_pronoun(head):
             actor = self.code_phrase(span, self.date)
             code = actor.code if actor is not None else None
+        if code is None and entity is not None and entity.type == "PERSON" and _head_of_state(self.article.text, entity):
+            code = "GOV"  # 'President Samuel Kiprono': a head of state, whose state the story's dateline says (localise)
         if code is None and (name := place_phrase(head)) and (place := lookup(name)):
             code = place.country
         if code is not None and len(code) == 3 and entity is not None and entity.type == "PERSON":
@@ -159,6 +170,12 @@ class ActorResolver:
         return head.ent_type_ in ACTOR_ENTS or head.pos_ == "PROPN"
 
 
+def _head_of_state(text: str, entity) -> bool:
+    """Whether a person is titled 'President' (capitalised, right before a mention): in news style the title of a
+    head of state; a firm's president is 'X, president of Y'."""
+    return any(text[max(0, m.start - 16): m.start].rstrip().endswith(HEAD_OF_STATE) for m in entity.mentions)
+
+
 def conjuncts(head: Token) -> list[Token]:
     """A phrase head and the heads conjoined with it ("Russia and Serbia" → [Russia, Serbia])."""
     out = [head]
@@ -188,8 +205,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return conjuncts(objs[0]), True
-        if child.dep_ in SUBJECTS and child.lower_ not in ("there",):
-            return [_relative_antecedent(h) for h in conjuncts(child)], False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in ("there",)]
+    if subjects:  # two subjects is a misparse ('NAIROBI (AP) - Parliament rejected'): the one nearest the verb acts
+        return [_relative_antecedent(h) for h in conjuncts(subjects[-1] if subjects[-1].i < verb.i else subjects[0])], False
     if passive or depth > 3 or verb.head.i == verb.i:
         return [], False
     head = verb.head

@@ -40,6 +40,8 @@ CLAIM_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "indict", "conv
 GROUND_PREPS = frozenset({"of", "for", "with"})
 CLAIM_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "suspicion", "rumour", "rumor"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+ALLEGED_CHAIN = frozenset({"xcomp", "dobj", "conj", "advcl"})  # how an act hangs below the alleging phrase
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
 # What declining to do is only declining to speak (CAMEO 011, a statement): 'declined to comment / say whether'.
 COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "confirm", "specify", "disclose", "reveal", "answer", "detail",
                            "explain", "speculate", "name", "identify", "discuss", "speak", "talk", "give"})
@@ -126,6 +128,18 @@ def _code_verb(token: Token, lex: Lexicon) -> tuple[str | None, str, Pattern | N
     return sense.code, sense.rule, None, None, False
 
 
+def _label(verb: Token, lex: Lexicon) -> tuple[str | None, str] | None:
+    """A verb of naming with its name ('called the plan a mistake', 'branded them terrorists'): no call or appeal,
+    but a condemnation (111) when the name condemns (data/extensions.tsv, kind `label`); None when no name is given."""
+    if lex.lemma(verb) not in NAMING_VERBS:
+        return None
+    name = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if name is None:
+        return None
+    word = name.lemma_.lower()
+    return lex.recodes.get("label", {}).get(word), f"dateline:label:{word}"
+
+
 def _light_object(verb: Token, lex: Lexicon) -> Token | None:
     if lex.lemma(verb) not in lex.light_verbs:
         return None
@@ -194,6 +208,11 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
             speech.append(token)
         if lemma in modes.GOVERNORS:
             governors.append(token)
+        if (label := _label(token, lex)) is not None:
+            if label[0] is not None:  # 'called the expulsions "a provocation"': a condemnation
+                by_token[token.i] = Candidate(token, label[0], label[1], "verb", base=label[0])
+                by_token[token.i].targets = _verb_target_groups(token, None, label[0])
+            continue
         code, rule, pattern, ptarget, reverse = _code_verb(token, lex)
         if pattern is not None:
             matched_objects.update(c.i for c in token.children if c.dep_ in OBJECT_DEPS)
@@ -264,14 +283,32 @@ def _destined(verb: Token, rule: str) -> bool:
 
 
 def _alleged(token: Token) -> bool:
-    """What an accusation alleges ('accused X of violating rights'): the claim's content, not a coded fact;
-    the accusation itself is the event (with the accused as its target)."""
+    """What an accusation alleges ('accused X of violating rights', 'accusing them of helping to plan attacks',
+    'charged four people with preparing attacks'): the claim's content, not a coded fact; the accusation itself is
+    the event (with the accused as its target)."""
+    node = token
+    for _ in range(4):
+        if _alleged_here(node):
+            return True
+        if node.dep_ not in ALLEGED_CHAIN or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _alleged_here(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIM_NOUNS:
         return True  # "an allegation that the NPFL had taken over the city"
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in CLAIM_VERBS \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return True  # 'accused X of firing at Y, wounding a soldier': the harm is the alleged act's, not the accuser's
     if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
         return False
-    return head.head.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and head.head.lemma_.lower() in PUNITIVE_VERBS)
+    claimer = head.head
+    if claimer.dep_ == "dobj" and claimer.pos_ in ("NOUN", "PROPN", "PRON"):
+        claimer = claimer.head  # 'accused Azerbaijani forces [of firing]': the parse hangs the grounds on the accused
+    return claimer.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and claimer.lemma_.lower() in PUNITIVE_VERBS)
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:

@@ -134,19 +134,32 @@ def office_code(code: str, source: EventActor | None, lex: Lexicon) -> str | Non
     return up if sector_of(split_code(source.code)[1]) in OFFICE_SECTORS else None
 
 
-def localise(ev: Event) -> None:
+def localise(ev: Event, home: str | None = None) -> None:
     """Police, protesters, rebels named without a country are of the country the event happens in, else of the
-    state whose body they deal with ('Turkish police stopped students', 'rebels demanded that Burundi's government')."""
+    state whose body they deal with ('Turkish police stopped students', 'rebels demanded that Burundi's government').
+    A state body named without a country ('the government', 'the ministry', 'the army', 'parliament') is the home
+    country's, the country of the story's dateline (`home`), else of the place the event happens in: a careful
+    coder reads an unqualified 'the government' in a Nairobi story as Kenya's."""
     place = ev.location.country if ev.location is not None else None
     for side, other in (("source", ev.target), ("target", ev.source)):
         actor = getattr(ev, side)
-        if actor is None or not (domestic(actor.code) or _elite(actor.code)):
+        if actor is None:
             continue
-        country = place if domestic(actor.code) else None
-        if country is None and other is not None and _state_body(other.code):
-            country = country_of(other.code)
+        if domestic(actor.code) or _elite(actor.code):
+            country = place if domestic(actor.code) else None
+            if country is None and other is not None and _state_body(other.code):
+                country = country_of(other.code)
+        elif _bare_state(actor.code):
+            country = home or place
+        else:
+            continue
         if country:
             setattr(ev, side, replace(actor, code=with_country(actor.code, country)))
+
+
+def _bare_state(code: str | None) -> bool:
+    """Whether a code is a state body without its country ('GOV', 'MIL', 'JUD')."""
+    return bool(code) and country_of(code) is None and sector_of(split_code(code or "")[1]) in STATE_SECTORS
 
 
 def _elite(code: str | None) -> bool:

@@ -172,7 +172,7 @@ def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]],
     nouns: dict[str, list[NounSense]] = {}
     light: set[str] = set()
     plover_extra: dict[str, tuple[str, str]] = {}
-    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}, "holder": {}, "appeal": {}, "demand": {}}
+    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}, "holder": {}, "appeal": {}, "demand": {}, "label": {}}
     for kind, key, code, arg, note in (r[:5] for r in rows):
         if kind in recodes:
             recodes[kind][key] = code

@@ -35,7 +35,8 @@ from .lexicon import Lexicon
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "would", "ought"})
 INTENT = frozenset({"go", "plan", "intend", "prepare", "aim", "expect", "schedule", "set", "due", "going", "poised",
-                    "ready", "willing", "prepared", "determined", "likely", "about", "propose", "mean"})
+                    "ready", "willing", "prepared", "determined", "likely", "about", "propose", "mean",
+                    "consider", "contemplate", "weigh", "mull"})  # 'will consider closing its consulate': not done
 COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "commit", "undertake", "volunteer", "consent"})
 REFUSE = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant"})
 THREATEN = frozenset({"threaten"})
@@ -233,7 +234,7 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended
         threat = lex.recode("threat", code)
         if threat is None and any(g in THREATEN for g in govs):
             threat = "130"  # "threatened to" something CAMEO has no threat code for: a threat all the same
-        return Modality("future", threat or code, "threatened")
+        return Modality(None, threat or code, "threatened")  # the threat is made: CAMEO's event is the threat
     if demanded:
         return Modality("hypothetical", code, "demanded")
     if (auxes & HYPOTHETICAL_AUX and not future) or conditional:
