@@ -78,3 +78,40 @@ def test_what_an_accusation_alleges_is_not_coded_as_done(code, text, kept):
 def test_naming_something_is_no_call_but_may_condemn(code, text, cameo):
     codes = {e.cameo for e in code(text) if e.trigger.text in ("called", "calling")}
     assert codes == ({cameo} if cameo else set())
+
+
+@pytest.mark.parametrize("text", [
+    "Investors cheered the Kenyan government's plan to cut the deficit.",  # a market is no actor
+    "The Nairobi stock exchange suspended trading for an hour.",
+    "The Kenyan shilling recovered some of its losses against the dollar.",
+    "A heat wave battered crops across southern Kenya.",  # weather is no armed force
+    "A storm battered the Kenyan coast on Monday, killing four people.",
+    "Nairobi Airport cancelled all departing flights.",  # a facility's operator, not a state
+    "Kenya coach Peter Mwangi admitted on Monday that he would resign.",  # a coach is no office holder
+])
+def test_markets_weather_facilities_and_sport_are_no_actors(code, text):
+    assert code(text) == []
+
+
+SPORTS_REPORT = ("Argentina thrashed Brazil 3-0 in a World Cup qualifier on Tuesday, with striker Juan Perez scoring twice "
+                 "as the champions tightened their grip on the standings. Argentina travel to Lima to face Peru next month. "
+                 "Police arrested 22 fans after clashes outside the stadium, and coach Luis Gomez praised the Argentine "
+                 "president.")
+
+
+def test_in_a_sports_report_a_country_is_its_team(code):
+    events = code(SPORTS_REPORT, {"police": "ARGCOP", "the Argentine president": "ARGGOV"})
+    assert {e.trigger.text for e in events} == {"arrested"}  # the police act; the teams and the coach do not
+
+
+def test_a_country_outside_a_sports_report_still_acts(code):
+    events = code("Argentina thrashed Brazil's proposal at the summit and travelled to Lima on Tuesday.")
+    assert any(e.source.code == "ARG" for e in events)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Members of the Kenyan Jurists Society, a body linked to the Kenyan bar, investigated the killings.", "KEN"),
+])
+def test_the_acting_subject_of_a_misparsed_clause(code, text, source):
+    ev = next(e for e in code(text) if e.trigger.text in ("killed", "investigated"))
+    assert ev.source.code.startswith(source)

@@ -52,6 +52,27 @@ def _identified(actor: EventActor | None) -> bool:
     return (country is not None and has_country(actor.code)) or sector_of(rest) in ACTOR_SECTORS
 
 
+def _bare_country(actor: EventActor | None) -> bool:
+    """Whether an actor is a country named as such, with no body or group of it ('Argentina', not 'Argentine police')."""
+    return actor is not None and bool(actor.code) and len(actor.code) == 3 and has_country(actor.code)
+
+
+class _SportsReport:
+    """Whether a story reports sport: three different words of sports reporting ('qualifier', 'striker', 'coach'),
+    read once per story and only when an event needs to know."""
+
+    MIN_WORDS = 3
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc, self.words, self._holds = doc, lex.sport_words, None
+
+    def holds(self) -> bool:
+        if self._holds is None:
+            found = {t.lemma_.lower() for t in self.doc if t.lemma_.lower() in self.words}
+            self._holds = len(found) >= self.MIN_WORDS
+        return self._holds
+
+
 def _key(ev: Event) -> tuple:
     return (ev.cameo, ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.mode, ev.date)
 
@@ -68,6 +89,7 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     events: list[Event] = []
     seen: dict[tuple, int] = {}
     index = TriggerIndex(doc, lex)
+    sport = _SportsReport(doc, lex)
     time_index = when.TimeIndex(doc)
     for sent in doc.sents:
         sentence_events: list[tuple[Candidate, Event]] = []
@@ -90,6 +112,8 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 localise(ev, home)
                 if not (_identified(ev.source) or _identified(ev.target)):
                     continue  # "the West suspected ...", "the firm provided statements": no political actor
+                if _bare_country(ev.source) and sport.holds():
+                    continue  # "Argentina thrashed Brazil", "Brazil host Peru": in a sports report a country is its team
                 if restates(cand, ev, sentence_events):
                     continue
                 sentence_events.append((cand, ev))

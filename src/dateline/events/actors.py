@@ -64,6 +64,9 @@ class ActorResolver:
         self.article = article
         self.mentions = MentionIndex(article)
         self.dateline = article.structure.dateline if article.structure else None
+        from .lexicon import load
+
+        self.non_actors = load().non_actors
         self.date = date
         self.code_phrase = _stage_coder("code_phrase")
         self.code_phrase_all = _stage_coder("code_phrase_all")
@@ -170,10 +173,27 @@ class ActorResolver:
         return head.ent_type_ in ACTOR_ENTS or head.pos_ == "PROPN"
 
 
+def non_actor(head: Token, words: frozenset[str]) -> bool:
+    """Whether a phrase names no political actor, so cannot be an event's source: a market, price or currency
+    ('Investors cheered', 'the shilling recovered'), weather ('a storm battered'), a facility ('Brussels Airport
+    cancelled flights'), a team or player, also by the title before a name ('Brazil coach X admitted')."""
+    if head.lemma_.lower() in words or head.lower_ in words:
+        return True
+    return head.ent_type_ == "PERSON" and any(c.dep_ == "compound" and c.lemma_.lower() in words for c in head.children)
+
+
 def _head_of_state(text: str, entity) -> bool:
     """Whether a person is titled 'President' (capitalised, right before a mention): in news style the title of a
     head of state; a firm's president is 'X, president of Y'."""
     return any(text[max(0, m.start - 16): m.start].rstrip().endswith(HEAD_OF_STATE) for m in entity.mentions)
+
+
+def titled_non_actor(text: str, entity, words: frozenset[str]) -> bool:
+    """Whether a person is introduced by a title that is no political office ('Brazil coach X'): also when a
+    pronoun ('he said he would not resign') stands for them."""
+    return entity is not None and entity.type == "PERSON" and any(
+        (text[max(0, m.start - 12): m.start].split() or [""])[-1].lower() in words
+        for m in entity.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS)
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -206,8 +226,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             if objs:
                 return conjuncts(objs[0]), True
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in ("there",)]
-    if subjects:  # two subjects is a misparse ('NAIROBI (AP) - Parliament rejected'): the one nearest the verb acts
-        return [_relative_antecedent(h) for h in conjuncts(subjects[-1] if subjects[-1].i < verb.i else subjects[0])], False
+    if subjects:
+        return [_relative_antecedent(h) for h in conjuncts(_acting_subject(subjects, verb))], False
     if passive or depth > 3 or verb.head.i == verb.i:
         return [], False
     head = verb.head
@@ -233,6 +253,19 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return [_relative_antecedent(h) for h in conjuncts(shared[0])], False
         return subject_of(head, depth + 1)
     return [], False
+
+
+def _acting_subject(subjects: list[Token], verb: Token) -> Token:
+    """The subject that acts when the parser found several: the one nearest the verb ('NAIROBI (AP) - Parliament
+    rejected', '..., police spokesman X said'), unless commas set it off as an apposition of the first ('Members of
+    the association, a body linked to the AU, investigated')."""
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) < 2:
+        return subjects[0]
+    last = before[-1]
+    if any(t.text == "," for t in verb.doc[last.right_edge.i: verb.i]):  # the phrase, or what follows it, ends in a comma
+        return before[0]
+    return last
 
 
 def _can_act(noun: Token) -> bool:

@@ -188,6 +188,13 @@ def _violence_words() -> frozenset[str]:
     return frozenset(weapons | nouns | VIOLENCE_WORDS)
 
 
+def _named_non_actor(words: Token) -> bool:
+    from .actors import non_actor
+    from .lexicon import load
+
+    return non_actor(words, load().non_actors)
+
+
 def unattributed(cand: Candidate, article: Article) -> EventActor | None:
     """CAMEO's actor for force or coercion whose doer the text does not name: 'a roadside bomb killed ...'
     and 'was arrested in X' have as source the place's country, with sector UAF (unidentified armed
@@ -199,6 +206,8 @@ def unattributed(cand: Candidate, article: Article) -> EventActor | None:
     if cand.trigger.lemma_.lower() in HARM_VERBS and not _violent(cand.trigger.sent):
         return None  # 'seven people were killed when a tram derailed': harm with no sign of force is no attack
     words = cand.sources[0] if cand.sources else None
+    if words is not None and _named_non_actor(words):
+        return None  # 'a storm battered the coast': the doer is named, and is no armed force
     place = find_place(cand.trigger, cand.anchors, cand.code, None, None)
     if (place is None or place.country is None) and words is not None:
         place = find_place(words, (words,), cand.code, None, None)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..model import Event, EventActor, Quote
-from .actors import ActorResolver, is_pronoun, has_country, speech_subject
+from .actors import ActorResolver, is_pronoun, non_actor, titled_non_actor, has_country, speech_subject
 from .context import LOCATION_PREPS, domestic
 
 if TYPE_CHECKING:
@@ -142,6 +142,8 @@ def resolve_actors(heads: list[Token], resolver: ActorResolver, quote: Quote | N
     """Resolve phrase heads to actors; an unresolved subject pronoun in reported speech is the speaker."""
     out = []
     for head in heads:
+        if subject and non_actor(head, resolver.non_actors):
+            continue  # 'Investors cheered', 'a storm battered': no political actor acts
         found = resolver.resolve_all(head, quote)
         if len(found) > 1:
             out.extend(found)
@@ -154,7 +156,8 @@ def resolve_actors(heads: list[Token], resolver: ActorResolver, quote: Quote | N
                 if actor is None or actor.code is None or _narrows(said.code, actor.code):
                     actor = said  # "Uganda's army said it had killed": it is the army, not only Uganda
                 break
-        if actor is not None:
+        if actor is not None and not (subject and titled_non_actor(resolver.article.text, resolver.article.entity(actor.entity),
+                                                                   resolver.non_actors)):
             out.append(actor)
     return out
 
