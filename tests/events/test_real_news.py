@@ -115,3 +115,46 @@ def test_a_country_outside_a_sports_report_still_acts(code):
 def test_the_acting_subject_of_a_misparsed_clause(code, text, source):
     ev = next(e for e in code(text) if e.trigger.text in ("killed", "investigated"))
     assert ev.source.code.startswith(source)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Quispe, who heads the largest Chilean union, spoke on Monday.",  # leading is no cooperation
+    "The Taliban ruled Afghanistan until 2001.",
+    "Kenyan generals command the Somali mission.",
+])
+def test_leading_or_governing_is_no_cooperation(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("North Korea fired two ballistic missiles into the sea off its east coast.", "150"),  # a show of force
+    ("North Korea has test-fired more than 30 ballistic missiles this year.", "150"),
+    ("Syria fired rockets at Israeli positions.", "190"),  # fired on someone: an attack
+])
+def test_weapons_fired_at_nobody_are_a_show_of_force(code, text, cameo):
+    assert only(code(text), "fired").cameo == cameo
+
+
+def test_talks_the_speaker_held_are_the_speakers(code):
+    ev = only(code("Chilean Foreign Minister Ana Quispe spoke after talks with her Peruvian counterpart in Lima."), "talks")
+    assert (ev.source.code, ev.target.code) == ("CHLGOV", "PERGOV")
+
+
+def test_clashes_before_an_arrest_are_not_the_police(code):
+    events = code("Kenyan police arrested 22 fans after clashes outside the stadium.")
+    assert [e.trigger.text for e in events] == ["arrested"]
+
+
+def test_a_body_of_two_countries_is_both(code):
+    events = code("The border commissions of Ghana and Togo held their ninth meeting on Thursday.")
+    assert {(e.source.code, e.target.code) for e in events} == {("GHA", "TGO"), ("TGO", "GHA")}
+
+
+def test_the_owner_of_a_decision_does_what_was_decided(code):
+    ev = only(code("Chile condemned Peru's decision to send weapons to Bolivia."), "send")
+    assert ev.source.code.startswith("PER") and ev.mode == "future"
+
+
+def test_efforts_at_cooperation_are_intended_not_done(code):
+    ev = only(code("Chile supports the Peruvian government's efforts to hold talks with the rebels."), "hold")
+    assert ev.mode == "future" and ev.cameo.startswith("03") and ev.source.code == "PERGOV"

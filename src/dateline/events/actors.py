@@ -32,6 +32,8 @@ TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "int
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UAF", "ISM"})
 PHRASE_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+SEQUENCE_PREPS = frozenset({"after", "before", "during", "following"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 HEAD_OF_STATE = ("President", "Vice President", "Vice-President")
 SPEECH_HEADS = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "claim", "insist", "confirm", "report"})
 
@@ -151,7 +153,10 @@ class ActorResolver:
 
     def resolve_all(self, head: Token, quote: Quote | None = None) -> list[EventActor]:
         """Like resolve, but a phrase whose modifiers are conjoined ('Hungarian and Romanian officials') gives one actor each."""
-        joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children) for c in head.children)
+        joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children) for c in head.children) \
+            or (head.pos_ == "NOUN" and any(o.dep_ == "pobj" and any(g.dep_ == "conj" for g in o.children)
+                                            for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                                            for o in p.children))  # 'the commissions of Armenia and Azerbaijan'
         if joined and self.code_phrase_all is not None:
             start, end = self.phrase(head)
             span = head.doc[start:end]
@@ -235,6 +240,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if head.pos_ == "ADP":
             head = head.head
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            owner = [c for c in head.children if c.dep_ == "poss" and not is_pronoun(c)] or prep_objects(head, ("by",))
+            if owner and _to_infinitive(verb):  # "Washington's decision to send", "efforts by X to hold talks"
+                return [_relative_antecedent(h) for h in conjuncts(owner[0])], False
             if verb.tag_ == "VBG" and _can_act(head):
                 return [_relative_antecedent(h) for h in conjuncts(head)], False  # "rebels fighting the army"
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
@@ -266,6 +274,10 @@ def _acting_subject(subjects: list[Token], verb: Token) -> Token:
     if any(t.text == "," for t in verb.doc[last.right_edge.i: verb.i]):  # the phrase, or what follows it, ends in a comma
         return before[0]
     return last
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _can_act(noun: Token) -> bool:
@@ -471,6 +483,11 @@ def noun_sources(noun: Token, code: str) -> list[Token]:
     between = prep_objects(noun, ("between",))
     if len(between) >= 2:
         return between
+    if noun.dep_ == "pobj" and noun.head.lower_ in SEQUENCE_PREPS and noun.head.head.pos_ in ("VERB", "AUX") \
+            and code[:2] in COOPERATIVE_ROOTS and prep_objects(noun, ("with", "to")):
+        subject, _ = subject_of(noun.head.head)  # 'X said after talks with Y': X held the talks
+        if subject:
+            return subject
     # A nationality or organisation names the actor ("Israeli air strikes"); a place-name compound names a place,
     # and a name on an agreement names the agreement ("the Dayton agreements").
     if code.startswith("057"):

@@ -82,7 +82,7 @@ def place_sector(head: Token, code: str | None) -> str | None:
         first = head
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # 'called on Moscow and Kyiv': Kyiv plays Moscow's part
-        party = first.dep_ in CORE_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATION_PREPS)
+        party = first.dep_ in CORE_DEPS or first.dep_ == "poss" or (first.dep_ == "pobj" and first.head.lower_ not in LOCATION_PREPS)
         return code + ("GOV" if place.kind == "capital" and party else "CVL")
     if place is None and head.pos_ == "NOUN" and head.lemma_.lower() in _settlements():
         return code + "CVL"

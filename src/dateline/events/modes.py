@@ -182,7 +182,9 @@ def _purpose_modality(verb: Token, code: str, lex: Lexicon, depth: int) -> Modal
         return None
     if head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in ATTEMPT_NOUNS:
-            return None
+            if code[:2] in ("04", "05", "06", "07", "08"):  # 'efforts to hold dialogue': sought, not yet had
+                return Modality("future", lex.recode("intent", code) or code, "intended")
+            return None  # 'attempts to discriminate', as 'tried to': CAMEO codes an attempted act of force as the act
         if head.lemma_.lower() in INTENT_NOUNS:
             intent = lex.recode("intent", code) if code[:2] in ("04", "05", "06", "07", "08") else None
             return Modality("future", intent or code, "intended")
