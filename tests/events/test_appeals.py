@@ -70,3 +70,13 @@ def test_declining_to_comment_is_no_event(code, text):
 def test_refusing_to_talk_with_a_party_is_still_a_refusal(code):
     ev = only(code("The Kenyan government refused to talk with the rebels."), "talk")
     assert ev.cameo.startswith("12")
+
+
+def test_pressing_someone_to_act_is_a_demand(code):
+    ev = only(code("The Kenyan government pressured striking teachers to call off the strike."), "pressured")
+    assert ev.cameo.startswith("10")  # CAMEO's IMPEL files pressure as coercion (170); an act asked for is a demand
+
+
+def test_pressure_without_an_act_asked_stays_coercion(code):
+    ev = only(code("The Kenyan government pressured the teachers."), "pressured")
+    assert ev.cameo == "170"

@@ -151,7 +151,7 @@ def test_swearing_to_fight_is_a_threat(code):
 
 
 def test_a_shared_conjuncts_lemma_governs_nothing(code):
-    ev = only(code("Kenyan prisoners rioted, setting fire to mattresses and smashing furniture."), "smashing")
+    ev = only(code("Kenyan prisoners were setting fire to mattresses and smashing the prison's windows."), "smashing")
     assert ev.mode is None  # 'set' (as in 'set to visit') is no governor when it is only the first conjunct
 
 

@@ -158,3 +158,23 @@ def test_the_owner_of_a_decision_does_what_was_decided(code):
 def test_efforts_at_cooperation_are_intended_not_done(code):
     ev = only(code("Chile supports the Peruvian government's efforts to hold talks with the rebels."), "hold")
     assert ev.mode == "future" and ev.cameo.startswith("03") and ev.source.code == "PERGOV"
+
+
+def test_a_second_casualty_participle_belongs_to_the_attack(code):
+    events = code("Chilean troops shelled Peruvian border posts on Monday, killing or wounding 50 soldiers.")
+    assert [e.trigger.text for e in events] == ["shelled"]
+
+
+def test_the_violence_of_a_riot_is_the_riot(code):
+    events = code("Kenyan prisoners rioted on Monday, setting fire to their mattresses and smashing furniture.")
+    assert [(e.trigger.text, e.cameo) for e in events] == [("rioted", "145")]
+
+
+def test_the_grounds_of_an_expulsion_reach_past_a_participle(code):
+    events = code("Switzerland expelled two Russian diplomats based in Geneva for spying.")
+    assert [e.trigger.text for e in events] == ["expelled"]
+
+
+def test_planning_something_is_no_agreement_of_its_own(code):
+    assert code("The Kenyan government pressured the teachers to cancel the strike they had planned.")[0].cameo.startswith("10")
+    assert len(code("The Kenyan government pressured the teachers to cancel the strike they had planned.")) == 1

@@ -16,7 +16,7 @@ is where a reader finds it in a quote.
 
 Verbs that CAMEO files under other blocks but that ask someone to act when they govern an
 infinitive ("encouraged firms to invest": CAMEO's own ENCOURAGE * INVESTMENT is 0211) take the
-appeal block (020). "invited X to visit" stays an invitation (its CAMEO code), the visit joined to it.
+appeal block (020); "pressured X to cancel a strike", coercion (170) for CAMEO, demands an act: 10x. "invited X to visit" stays an invitation (its CAMEO code), the visit joined to it.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ PLAIN = {APPEAL_ROOT: "020", DEMAND_ROOT: "100"}
 # Verbs coded elsewhere by CAMEO that are appeals when they govern an act ('encouraged X to invest').
 ASKING = frozenset({"encourage", "advise", "recommend", "persuade", "exhort", "implore", "entreat"})
 INVITING = frozenset({"invite"})
+# Verbs CAMEO codes as coercion (IMPEL: 170) that demand an act when they govern one ('pressured X to cancel').
+PRESSING = frozenset({"pressure", "pressurise", "pressurize"})
 SUBJECT_PRONOUNS = frozenset({"we", "i", "it", "they"})
 
 
@@ -55,7 +57,7 @@ def requester(verb: Token) -> Token | None:
     if head.i == node.i or head.pos_ != "VERB":
         return None
     lemma = head.lemma_.lower()
-    if lemma not in modes.DEMAND_VERBS and lemma not in ASKING:
+    if lemma not in modes.DEMAND_VERBS and lemma not in ASKING and lemma not in PRESSING:
         return None
     if node.dep_ == "xcomp" or (node.dep_ == "advcl" and _to_infinitive(node)):
         return head
@@ -83,8 +85,11 @@ def _family(outer: Candidate) -> str | None:
     root = outer.code[:2]
     if root in PLAIN:
         return root
-    if outer.trigger.lemma_.lower() in ASKING:
+    lemma = outer.trigger.lemma_.lower()
+    if lemma in ASKING:
         return APPEAL_ROOT
+    if lemma in PRESSING:
+        return DEMAND_ROOT
     return None
 
 
@@ -121,6 +126,12 @@ def absorb_requests(by_token: dict[int, Candidate], lex: Lexicon) -> None:
             family = _family(cand)
             if family is not None and (noun := _asked_noun(cand.trigger, lex)) is not None:
                 _refine(cand, family, noun[0], f"noun:{noun[1]}", lex)
+            elif family is not None and cand.code[:2] != family and _asks_an_act(cand.trigger):
+                _refine(cand, family, "", "act", lex)  # 'pressured X to cancel the strike': a demand all the same
+
+
+def _asks_an_act(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children)
 
 
 def _asked_noun(verb: Token, lex: Lexicon) -> tuple[str, str] | None:

@@ -306,6 +306,8 @@ def _alleged_here(token: Token) -> bool:
     if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
         return False
     claimer = head.head
+    if claimer.dep_ == "acl" and claimer.tag_ == "VBN":
+        claimer = claimer.head  # 'expelled two diplomats based in Geneva [for spying]': the grounds reach past the participle
     if claimer.dep_ == "dobj" and claimer.pos_ in ("NOUN", "PROPN", "PRON"):
         claimer = claimer.head  # 'accused Azerbaijani forces [of firing]': the parse hangs the grounds on the accused
     return claimer.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and claimer.lemma_.lower() in PUNITIVE_VERBS)

@@ -61,13 +61,19 @@ def merge_purposes(by_token: dict[int, Candidate]) -> None:
 
 
 def merge_happenings(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
-    """Join result and manner participles and subject event nouns into the verb event of the same PLOVER type."""
+    """Join result and manner participles and subject event nouns into the verb event of the same PLOVER type; the
+    violence of a riot ('prisoners rioted, setting fire to mattresses and smashing furniture') is the riot's."""
     by_token = {c.trigger.i: c for c in cands}
     for cand in cands:
         if cand.trigger.i not in by_token:
             continue
         outer = _host(cand, by_token)
-        if outer is None or outer.mode != cand.mode or lex.plover_type(outer.code) != lex.plover_type(cand.code):
+        if outer is None or outer.mode != cand.mode:
+            continue
+        if lex.plover_type(outer.code) != lex.plover_type(cand.code):
+            if cand.kind == "verb" and outer.code[:2] == "14" and cand.code[:2] in VIOLENT_ROOTS:
+                outer.rule = f"{outer.rule}+manner:{cand.rule}"  # CAMEO's 145 (riot) is protest turned violent
+                del by_token[cand.trigger.i]
             continue
         if cand.kind == "noun":  # "Israeli air strikes killed ten": the strikes' doers did the killing
             outer.sources = cand.sources or outer.sources
@@ -78,15 +84,20 @@ def merge_happenings(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     return [c for c in cands if c.trigger.i in by_token]
 
 
+VIOLENT_ROOTS = frozenset({"17", "18", "19"})
+
+
 def _host(cand: Candidate, by_token: dict) -> Candidate | None:
     """The event a candidate restates: the verb a subject noun acts through, or the verb a subject-less participle
     ('..., killing 12 civilians') hangs on."""
     token = cand.trigger
     if cand.kind == "noun" and token.dep_ == "nsubj" and cand.light is None:
         return by_token.get(token.head.i)
-    if cand.kind == "verb" and token.dep_ == "advcl" and token.tag_ == "VBG" \
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children):
-        return _at(token.head, cand, by_token)
+    if cand.kind == "verb" and token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children):
+        if token.dep_ == "conj" and token.head.dep_ == "advcl" and token.head.tag_ == "VBG":
+            token = token.head  # 'killing or wounding 50': the second participle hangs where the first does
+        if token.dep_ == "advcl":
+            return _at(token.head, cand, by_token)
     return None
 
 
