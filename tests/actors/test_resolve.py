@@ -65,6 +65,16 @@ def test_title_codes_an_unknown_person(phrase) -> None:
     assert "title:Interior Minister" in actor.rule
 
 
+def test_a_hyphenated_name_the_tagger_ends_with_a_noun_keeps_its_title(phrase) -> None:
+    span = phrase("said Chilean Mining Minister Kim Hae-jin.", "Chilean Mining Minister Kim Hae-jin")
+    assert code_phrase(span).code == "CHLGOV"
+
+
+def test_a_counterpart_is_an_office_holder_of_the_country_named(phrase) -> None:
+    span = phrase("He met his Bolivian counterpart Ana Quispe.", "his Bolivian counterpart Ana Quispe")
+    assert code_phrase(span).code == "BOLGOV"
+
+
 def test_known_person_is_coded_by_the_role_held_on_the_date(phrase) -> None:
     span = phrase("Aleksandar Vucic spoke to reporters.", "Aleksandar Vucic")
     assert code_phrase(span, "1999-06-01").code == "SRBGOVMED"

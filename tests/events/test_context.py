@@ -126,3 +126,31 @@ def test_where_two_parties_meet_is_not_whom_they_meet(code):
 def test_a_people_is_not_its_state_and_lives_where_the_event_happens(code):
     ev = only(code("Up to 1,000 ethnic Turks began a hunger strike in Sofia."), "hunger strike")
     assert ev.source.code == "BGRCVL"
+
+
+def _pipeline_events(text: str, published: str = "2024-06-05"):
+    from dateline import contract
+    from dateline.pipeline import process_text
+
+    article = process_text(text, published=published)
+    contract.check(article.to_dict())
+    return article.events
+
+
+@pytest.mark.parametrize("text,trigger,side,expected", [
+    # an unqualified state body is the dateline country's
+    ("ACCRA (Reuters) - The ministry summoned Togo's ambassador on Monday.", "summoned", "source", "GHAGOV"),
+    ("NAIROBI, Kenya (AP) - Parliament rejected the opposition's demands on Tuesday.", "rejected", "source", "KENLEG"),
+    # a capitalised 'President' before an unknown name is a head of state: of the dateline country
+    ("LOME (AFP) - President Koffi Amenyo condemned the attack on Tuesday.", "condemned", "source", "TGOGOV"),
+    # the phrase says whose ministry the entity is
+    ("ACCRA (Reuters) - Togo's Foreign Ministry rejected the criticism.", "rejected", "source", "TGOGOV"),
+])
+def test_state_bodies_named_without_a_country(text, trigger, side, expected):
+    ev = only(_pipeline_events(text), trigger)
+    assert getattr(ev, side).code == expected
+
+
+def test_a_state_body_keeps_the_country_its_words_give():
+    ev = only(_pipeline_events("ACCRA (Reuters) - Togolese police arrested two Ghanaian traders in Lome."), "arrested")
+    assert ev.source.code == "TGOCOP"

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.slow
     ("Chilean hackers defaced the websites of the Peruvian army.", "defaced", "1712"),
     ("Turkish police broke up a rally by students.", "broke", "175"),
     ("Kenya slams Uganda over border closure", "slams", "111"),
-    ("Norway urged Sudan to end the fighting.", "urged", "100"),
+    ("Norway urged Sudan to end the fighting.", "urged", "0256"),  # an appeal to de-escalate (appeals.py)
     ("The Kenyan government banned the main opposition party.", "banned", "1722"),
     ("Kenyan police enforced a curfew in Mombasa.", "enforced", "1723"),
     ("Kenyan farmers blockaded Nairobi on Monday.", "blockaded", "191"),

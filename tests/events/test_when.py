@@ -64,3 +64,8 @@ def test_historical_means_ended_more_than_a_year_before():
     assert not is_historical(("2015-10", "month"), FRIDAY)
     assert not is_historical(("2015-12-03", "day"), FRIDAY)
     assert not is_historical(("2010", "year"), None)
+
+
+def test_a_day_the_parser_hangs_on_the_object_is_the_events(code):
+    ev = code("The Kenyan president condemned the attack on Tuesday.")[0]  # 2015-12-04 is a Friday
+    assert ev.date == "2015-12-01"

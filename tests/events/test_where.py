@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.events.where import countries, geocode, lookup
+from dateline.events.where import countries, dateline_place, geocode, lookup
 
 
 def test_capitals_and_cities_have_country_and_coordinates():
@@ -27,3 +27,16 @@ def test_unknown_places_keep_their_name():
 
 def test_country_codes():
     assert {"SRB", "RUS", "XKX", "USA"} <= countries()
+
+
+def test_a_dateline_naming_city_and_country_is_the_city_vouched_for_by_the_country():
+    nairobi = dateline_place("NAIROBI, Kenya")
+    assert (nairobi.name, nairobi.country) == ("Nairobi", "KEN") and nairobi.lat is not None
+    assert dateline_place("Smalltown, Kenya").country == "KEN"  # a town the gazetteer lacks
+    assert dateline_place("Tripoli, Lebanon").country == "LBN"  # not Libya's Tripoli
+    assert dateline_place("MOSCOW").country == "RUS"
+
+
+def test_an_event_in_a_city_country_dateline_story_is_placed_in_that_country(code):
+    ev = code("Police arrested dozens of protesters on Wednesday.", {"Police": "COP"}, place="NAIROBI, Kenya")[0]
+    assert ev.location.country == "KEN" and ev.source.code == "KENCOP"

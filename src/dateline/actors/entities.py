@@ -434,12 +434,34 @@ def _assemble(st: _State) -> list[Entity]:
         actor = _best_actor(cands)
         if actor is not None and not _supported(actor, cands, countries, st):
             actor = None
+        if actor is None and cands[0].label == "PERSON":
+            actor = _leader_of(st, cands)
         if actor is not None and actor.role and cands[0].label != "PERSON":
             actor.role = None  # roles belong to people
         label = Counter(c.label for c in cands).most_common(1)[0][0]
         entities.append(Entity(id=f"e{n}", name=pick_name(cands, lambda c: _text(st, c)), type=label, actor=actor,
                                mentions=sorted(mentions.values(), key=lambda m: (m.start, m.end))))
     return entities
+
+
+_LEAD_VERBS = {"head", "lead", "chair", "run", "command"}
+
+
+def _leader_of(st: _State, cands: list[Candidate]) -> Actor | None:
+    """The code of what an unknown person leads, as a relative clause says ('Marie Claes, who heads the largest of
+    the three unions' → LAB): a leader acts for the body led."""
+    for c in cands:
+        head = st.toks[c.end - 1]
+        for clause in (r for r in head.children if r.dep_ == "relcl" and r.lemma_.lower() in _LEAD_VERBS):
+            if not any(w.dep_ == "nsubj" and w.lower_ in ("who", "that") for w in clause.children):
+                continue
+            for obj in (o for o in clause.children if o.dep_ == "dobj"):
+                span = st.doc[obj.left_edge.i: obj.right_edge.i + 1]
+                coded = code_span(span, [h for h in st.hits if h.start >= span.start and h.end <= span.end], st.date)
+                if coded and coded[0].sector is not None:
+                    led = coded[0]
+                    return Actor(led.code, led.country, led.sector, None, f"leads:{span.text} ({led.rule})")
+    return None
 
 
 def _chars(st: _State, c: Candidate) -> tuple[int, int]:

@@ -181,7 +181,7 @@ def _agent_at(doc, hit: Hit | None, head: Token) -> tuple[Entry | None, Span | N
 def _name_start(span: Span, head: Token, hits: list[Hit]) -> int:
     """Where a name ending at the head starts: 'Mohammad Zia-Ul-Haq' -> 'Mohammad'."""
     i = head.i
-    if head.pos_ != "PROPN":
+    if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":  # 'Park Seo-yeon': the tagger may call a name's end a noun
         return i
     taken = {j for h in hits if h.first("agent", "place") for j in range(h.start, h.end)}
     doc = span.doc

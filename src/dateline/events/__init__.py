@@ -21,7 +21,7 @@ from .coder import Candidate, TriggerIndex, find_candidates
 from .context import localise, office_code, unattributed
 from .happenings import choose_targets, pairs, resolve_actors, restates
 from .lexicon import Lexicon, load, quad_class
-from .where import find_place
+from .where import dateline_place, find_place
 
 __all__ = ["find_events"]
 
@@ -52,6 +52,27 @@ def _identified(actor: EventActor | None) -> bool:
     return (country is not None and has_country(actor.code)) or sector_of(rest) in ACTOR_SECTORS
 
 
+def _bare_country(actor: EventActor | None) -> bool:
+    """Whether an actor is a country named as such, with no body or group of it ('Argentina', not 'Argentine police')."""
+    return actor is not None and bool(actor.code) and len(actor.code) == 3 and has_country(actor.code)
+
+
+class _SportsReport:
+    """Whether a story reports sport: three different words of sports reporting ('qualifier', 'striker', 'coach'),
+    read once per story and only when an event needs to know."""
+
+    MIN_WORDS = 3
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc, self.words, self._holds = doc, lex.sport_words, None
+
+    def holds(self) -> bool:
+        if self._holds is None:
+            found = {t.lemma_.lower() for t in self.doc if t.lemma_.lower() in self.words}
+            self._holds = len(found) >= self.MIN_WORDS
+        return self._holds
+
+
 def _key(ev: Event) -> tuple:
     return (ev.cameo, ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.mode, ev.date)
 
@@ -62,11 +83,13 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
     anchor_text = article.published or article.dateline.date
     anchor = when.parse_anchor(anchor_text)
     resolver = ActorResolver(article, anchor.isoformat() if anchor else None)
+    home = dateline_place(article.dateline.place).country if article.dateline.place else None
     quotes = _Quotes(article.quotes)
     lead_end = max((s.end for s in (article.structure.headline, article.structure.standfirst) if s), default=0)
     events: list[Event] = []
     seen: dict[tuple, int] = {}
     index = TriggerIndex(doc, lex)
+    sport = _SportsReport(doc, lex)
     time_index = when.TimeIndex(doc)
     for sent in doc.sents:
         sentence_events: list[tuple[Candidate, Event]] = []
@@ -86,9 +109,11 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 if source is None and target is None:
                     continue
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote, times)
-                localise(ev)
+                localise(ev, home)
                 if not (_identified(ev.source) or _identified(ev.target)):
                     continue  # "the West suspected ...", "the firm provided statements": no political actor
+                if _bare_country(ev.source) and sport.holds():
+                    continue  # "Argentina thrashed Brazil", "Brazil host Peru": in a sports report a country is its team
                 if restates(cand, ev, sentence_events):
                     continue
                 sentence_events.append((cand, ev))

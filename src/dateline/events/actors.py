@@ -32,9 +32,17 @@ TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "int
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UAF", "ISM"})
 PHRASE_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+SEQUENCE_PREPS = frozenset({"after", "before", "during", "following"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+HEAD_OF_STATE = ("President", "Vice President", "Vice-President")
 SPEECH_HEADS = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "claim", "insist", "confirm", "report"})
 
 Coder = Callable[[object, str | None], Actor | None]
+
+
+def is_pronoun(token: Token) -> bool:
+    """Whether a token is a personal pronoun ('it', 'us'), not a name spelt like one ('the US')."""
+    return token.lower_ in PRONOUNS and (token.pos_ == "PRON" or not token.text.isupper() or token.text == "I")
 
 
 def _stage_coder(name: str) -> Callable | None:
@@ -57,6 +65,10 @@ class ActorResolver:
     def __init__(self, article: Article, date: str | None) -> None:
         self.article = article
         self.mentions = MentionIndex(article)
+        self.dateline = article.structure.dateline if article.structure else None
+        from .lexicon import load
+
+        self.non_actors = load().non_actors
         self.date = date
         self.code_phrase = _stage_coder("code_phrase")
         self.code_phrase_all = _stage_coder("code_phrase_all")
@@ -73,6 +85,8 @@ class ActorResolver:
 
     def resolve(self, head: Token, quote: Quote | None = None, depth: int = 0) -> EventActor | None:
         """The actor a phrase names (see _named), its code completed from the sentence (see context.py)."""
+        if self.dateline is not None and self.dateline.start <= head.idx < self.dateline.end:
+            return None  # 'NAIROBI, Kenya (AP) -': where the story was filed, not who acts
         actor = self._named(head, quote)
         if actor is None or actor.code is None:
             return actor
@@ -92,7 +106,7 @@ class ActorResolver:
         doc = head.doc
         start, end = self.phrase(head)
         span = doc[start:end]
-        if quote is not None and head.lower_ in FIRST_PERSON and quote.speaker_entity:
+        if quote is not None and head.lower_ in FIRST_PERSON and is_pronoun(head) and quote.speaker_entity:
             ent = self.article.entity(quote.speaker_entity)
             if ent is not None:
                 return EventActor(text=head.text, code=ent.actor.code if ent.actor else None, entity=ent.id,
@@ -104,14 +118,21 @@ class ActorResolver:
             if actor is not None and actor.sector is not None:
                 return EventActor(text=span.text, code=actor.code, span=self.article.span(span.start_char, span.end_char))
         code = entity.actor.code if entity is not None and entity.actor is not None else None
+        if code is not None and country_of(code) is None and self.code_phrase is not None and span.end - span.start > 1:
+            # "Turkey's Foreign Ministry": the mention names a ministry, the phrase whose it is
+            whole = self.code_phrase(span, self.date)
+            if whole is not None and country_of(whole.code) is not None and whole.code.endswith(code):
+                code = whole.code
         if code is not None and len(code) == 3 and head.tag_ in ("NNS", "NNPS") and self.code_phrase is not None:
             # "up to 1,000 ethnic Turks", "Bosnian Serbs": a people, where the mention's entity is its country
             people = self.code_phrase(span, self.date)
             if people is not None and "people" in (people.rule or ""):
                 return EventActor(text=span.text, code=people.code, span=self.article.span(span.start_char, span.end_char))
-        if code is None and self.code_phrase is not None and head.lower_ not in PRONOUNS:
+        if code is None and self.code_phrase is not None and not is_pronoun(head):
             actor = self.code_phrase(span, self.date)
             code = actor.code if actor is not None else None
+        if code is None and entity is not None and entity.type == "PERSON" and _head_of_state(self.article.text, entity):
+            code = "GOV"  # 'President Samuel Kiprono': a head of state, whose state the story's dateline says (localise)
         if code is None and (name := place_phrase(head)) and (place := lookup(name)):
             code = place.country
         if code is not None and len(code) == 3 and entity is not None and entity.type == "PERSON":
@@ -132,7 +153,10 @@ class ActorResolver:
 
     def resolve_all(self, head: Token, quote: Quote | None = None) -> list[EventActor]:
         """Like resolve, but a phrase whose modifiers are conjoined ('Hungarian and Romanian officials') gives one actor each."""
-        joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children) for c in head.children)
+        joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children) for c in head.children) \
+            or (head.pos_ == "NOUN" and any(o.dep_ == "pobj" and any(g.dep_ == "conj" for g in o.children)
+                                            for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                                            for o in p.children))  # 'the commissions of Armenia and Azerbaijan'
         if joined and self.code_phrase_all is not None:
             start, end = self.phrase(head)
             span = head.doc[start:end]
@@ -152,6 +176,29 @@ class ActorResolver:
     def _nameable(head: Token) -> bool:
         """Whether an uncoded phrase may still stand as an actor: a name or a common noun, not a pronoun or a thing-word."""
         return head.ent_type_ in ACTOR_ENTS or head.pos_ == "PROPN"
+
+
+def non_actor(head: Token, words: frozenset[str]) -> bool:
+    """Whether a phrase names no political actor, so cannot be an event's source: a market, price or currency
+    ('Investors cheered', 'the shilling recovered'), weather ('a storm battered'), a facility ('Brussels Airport
+    cancelled flights'), a team or player, also by the title before a name ('Brazil coach X admitted')."""
+    if head.lemma_.lower() in words or head.lower_ in words:
+        return True
+    return head.ent_type_ == "PERSON" and any(c.dep_ == "compound" and c.lemma_.lower() in words for c in head.children)
+
+
+def _head_of_state(text: str, entity) -> bool:
+    """Whether a person is titled 'President' (capitalised, right before a mention): in news style the title of a
+    head of state; a firm's president is 'X, president of Y'."""
+    return any(text[max(0, m.start - 16): m.start].rstrip().endswith(HEAD_OF_STATE) for m in entity.mentions)
+
+
+def titled_non_actor(text: str, entity, words: frozenset[str]) -> bool:
+    """Whether a person is introduced by a title that is no political office ('Brazil coach X'): also when a
+    pronoun ('he said he would not resign') stands for them."""
+    return entity is not None and entity.type == "PERSON" and any(
+        (text[max(0, m.start - 12): m.start].split() or [""])[-1].lower() in words
+        for m in entity.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS)
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -183,8 +230,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return conjuncts(objs[0]), True
-        if child.dep_ in SUBJECTS and child.lower_ not in ("there",):
-            return [_relative_antecedent(h) for h in conjuncts(child)], False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in ("there",)]
+    if subjects:
+        return [_relative_antecedent(h) for h in conjuncts(_acting_subject(subjects, verb))], False
     if passive or depth > 3 or verb.head.i == verb.i:
         return [], False
     head = verb.head
@@ -192,6 +240,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if head.pos_ == "ADP":
             head = head.head
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            owner = [c for c in head.children if c.dep_ == "poss" and not is_pronoun(c)] or prep_objects(head, ("by",))
+            if owner and _to_infinitive(verb):  # "Washington's decision to send", "efforts by X to hold talks"
+                return [_relative_antecedent(h) for h in conjuncts(owner[0])], False
             if verb.tag_ == "VBG" and _can_act(head):
                 return [_relative_antecedent(h) for h in conjuncts(head)], False  # "rebels fighting the army"
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
@@ -210,6 +261,23 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return [_relative_antecedent(h) for h in conjuncts(shared[0])], False
         return subject_of(head, depth + 1)
     return [], False
+
+
+def _acting_subject(subjects: list[Token], verb: Token) -> Token:
+    """The subject that acts when the parser found several: the one nearest the verb ('NAIROBI (AP) - Parliament
+    rejected', '..., police spokesman X said'), unless commas set it off as an apposition of the first ('Members of
+    the association, a body linked to the AU, investigated')."""
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) < 2:
+        return subjects[0]
+    last = before[-1]
+    if any(t.text == "," for t in verb.doc[last.right_edge.i: verb.i]):  # the phrase, or what follows it, ends in a comma
+        return before[0]
+    return last
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _can_act(noun: Token) -> bool:
@@ -315,7 +383,7 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
     objects.sort(key=lambda c: c.dep_ != "dative")
     groups.extend(conjuncts(obj) for obj in objects if not reflexive(obj))
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):  # "ordered X to appear" parsed with X as appear's subject
-        groups.extend(conjuncts(s) for s in xcomp.children if s.dep_ == "nsubj" and s.lower_ not in PRONOUNS)
+        groups.extend(conjuncts(s) for s in xcomp.children if s.dep_ == "nsubj" and not is_pronoun(s))
     by_prep = prep_map(verb)
     groups.extend(by_prep[p] for p in TARGET_PREPS if p in by_prep)
     for obj in objects:
@@ -396,7 +464,7 @@ def clause_subjects(verb: Token) -> list[Token]:
             clauses.extend(c for c in noun.children if c.dep_ in ("ccomp", "acl"))
     for clause in clauses:
         for sub in clause.children:
-            if sub.dep_ in ("nsubj", "nsubjpass") and sub.lower_ not in PRONOUNS:
+            if sub.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(sub):
                 return conjuncts(sub)
     return []
 
@@ -405,7 +473,7 @@ def noun_sources(noun: Token, code: str) -> list[Token]:
     """The actor behind an event noun: its possessor, its 'by' phrase, a nationality or name modifying it."""
     for child in noun.children:
         if child.dep_ == "poss":
-            if child.lower_ in PRONOUNS and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+            if is_pronoun(child) and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
                 subject, _ = subject_of(noun.head)  # "X completed its investigation": its = X
                 if subject:
                     return subject
@@ -415,6 +483,11 @@ def noun_sources(noun: Token, code: str) -> list[Token]:
     between = prep_objects(noun, ("between",))
     if len(between) >= 2:
         return between
+    if noun.dep_ == "pobj" and noun.head.lower_ in SEQUENCE_PREPS and noun.head.head.pos_ in ("VERB", "AUX") \
+            and code[:2] in COOPERATIVE_ROOTS and prep_objects(noun, ("with", "to")):
+        subject, _ = subject_of(noun.head.head)  # 'X said after talks with Y': X held the talks
+        if subject:
+            return subject
     # A nationality or organisation names the actor ("Israeli air strikes"); a place-name compound names a place,
     # and a name on an agreement names the agreement ("the Dayton agreements").
     if code.startswith("057"):

@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import modes
-from .actors import (PRONOUNS, clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
+from .appeals import absorb_requests, speech_demands
+from .actors import (is_pronoun, clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
                      subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
 from .happenings import merge_happenings, merge_purposes
@@ -39,6 +40,11 @@ CLAIM_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "indict", "conv
 GROUND_PREPS = frozenset({"of", "for", "with"})
 CLAIM_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "suspicion", "rumour", "rumor"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+ALLEGED_CHAIN = frozenset({"xcomp", "dobj", "conj", "advcl"})  # how an act hangs below the alleging phrase
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
+# What declining to do is only declining to speak (CAMEO 011, a statement): 'declined to comment / say whether'.
+COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "confirm", "specify", "disclose", "reveal", "answer", "detail",
+                           "explain", "speculate", "name", "identify", "discuss", "speak", "talk", "give"})
 # CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
 # 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
 DESTINATIONS = {"GO_SOMEWHERE": frozenset({"to", "for", "into", "toward", "towards"}), "ARRIVE": frozenset({"in", "at", "to"})}
@@ -63,12 +69,15 @@ class Candidate:
     place_target: Token | None = None
     reverse: bool = False
     needs_target: bool = False  # coded by a default that only holds when someone is acted on ('released' whom?)
+    speaker: Token | None = None  # a demand in reported speech ('X must ..., Y said'): the speech verb's subject and mode
 
     @property
     def anchors(self) -> tuple[Token, ...]:
         """Tokens whose dependents belong to this event: the trigger, its light verb, or the verb of 'during X'."""
         if self.light is not None:
             return (self.trigger, self.light)
+        if self.speaker is not None:
+            return (self.trigger, self.speaker)
         head = self.trigger.head
         if self.kind == "noun" and self.trigger.dep_ == "pobj" and head.lower_ in TEMPORAL_PREPS:
             return (self.trigger, head.head)
@@ -117,6 +126,18 @@ def _code_verb(token: Token, lex: Lexicon) -> tuple[str | None, str, Pattern | N
     if sense.code is None and sense.paired:
         return sense.paired, sense.rule, None, None, True
     return sense.code, sense.rule, None, None, False
+
+
+def _label(verb: Token, lex: Lexicon) -> tuple[str | None, str] | None:
+    """A verb of naming with its name ('called the plan a mistake', 'branded them terrorists'): no call or appeal,
+    but a condemnation (111) when the name condemns (data/extensions.tsv, kind `label`); None when no name is given."""
+    if lex.lemma(verb) not in NAMING_VERBS:
+        return None
+    name = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if name is None:
+        return None
+    word = name.lemma_.lower()
+    return lex.recodes.get("label", {}).get(word), f"dateline:label:{word}"
 
 
 def _light_object(verb: Token, lex: Lexicon) -> Token | None:
@@ -187,6 +208,11 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
             speech.append(token)
         if lemma in modes.GOVERNORS:
             governors.append(token)
+        if (label := _label(token, lex)) is not None:
+            if label[0] is not None:  # 'called the expulsions "a provocation"': a condemnation
+                by_token[token.i] = Candidate(token, label[0], label[1], "verb", base=label[0])
+                by_token[token.i].targets = _verb_target_groups(token, None, label[0])
+            continue
         code, rule, pattern, ptarget, reverse = _code_verb(token, lex)
         if pattern is not None:
             matched_objects.update(c.i for c in token.children if c.dep_ in OBJECT_DEPS)
@@ -211,13 +237,14 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
             by_token[token.i] = cand
     for gov in governors:
         _govern(gov, by_token)
-    _speech_demands(speech, by_token)
+    speech_demands(speech, by_token, lex)
+    absorb_requests(by_token, lex)
     merge_purposes(by_token)
     out = []
     for cand in sorted(by_token.values(), key=lambda c: c.trigger.i):
         if cand.kind == "verb":
-            modality = modes.verb_modality(cand.trigger, cand.code, lex)
-            cand.sources, _ = subject_of(cand.trigger)
+            modality = modes.verb_modality(cand.speaker or cand.trigger, cand.code, lex)
+            cand.sources, _ = subject_of(cand.speaker or cand.trigger)
         else:
             modality = modes.noun_modality(cand.trigger, cand.light, cand.code, lex)
         cand.code, cand.mode = modality.code, modality.mode
@@ -256,14 +283,34 @@ def _destined(verb: Token, rule: str) -> bool:
 
 
 def _alleged(token: Token) -> bool:
-    """What an accusation alleges ('accused X of violating rights'): the claim's content, not a coded fact;
-    the accusation itself is the event (with the accused as its target)."""
+    """What an accusation alleges ('accused X of violating rights', 'accusing them of helping to plan attacks',
+    'charged four people with preparing attacks'): the claim's content, not a coded fact; the accusation itself is
+    the event (with the accused as its target)."""
+    node = token
+    for _ in range(4):
+        if _alleged_here(node):
+            return True
+        if node.dep_ not in ALLEGED_CHAIN or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _alleged_here(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIM_NOUNS:
         return True  # "an allegation that the NPFL had taken over the city"
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in CLAIM_VERBS \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return True  # 'accused X of firing at Y, wounding a soldier': the harm is the alleged act's, not the accuser's
     if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
         return False
-    return head.head.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and head.head.lemma_.lower() in PUNITIVE_VERBS)
+    claimer = head.head
+    if claimer.dep_ == "acl" and claimer.tag_ == "VBN":
+        claimer = claimer.head  # 'expelled two diplomats based in Geneva [for spying]': the grounds reach past the participle
+    if claimer.dep_ == "dobj" and claimer.pos_ in ("NOUN", "PROPN", "PRON"):
+        claimer = claimer.head  # 'accused Azerbaijani forces [of firing]': the parse hangs the grounds on the accused
+    return claimer.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and claimer.lemma_.lower() in PUNITIVE_VERBS)
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
@@ -297,21 +344,6 @@ def _scan(sent: SpacySpan, lex: Lexicon) -> tuple[list[Token], list[Token]]:
     return verbs, nouns
 
 
-def _speech_demands(speech: list[Token], by_token: dict[int, Candidate]) -> None:
-    """'X said Y must do Z': CAMEO reads a speaker's 'must'/'should' about another party as a demand (100)."""
-    for token in speech:
-        if token.i in by_token:
-            continue
-        for clause in (c for c in token.children if c.dep_ == "ccomp"):
-            if not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in clause.children):
-                continue
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("we", "i", "it", "they")]
-            if subjects:
-                cand = Candidate(token, "100", "dateline:speech+must", "verb", base="100")
-                cand.targets = [[t for s in subjects for t in (s, *[c for c in s.children if c.dep_ == "conj"])]]
-                by_token[token.i] = cand
-
-
 def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[int, Candidate]) -> Candidate | None:
     """An event noun coded through its light verb, or through its own possessor or 'by' phrase."""
     head = noun.head
@@ -331,7 +363,7 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         return None
     if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
         return None  # "condemned the Israeli attack": the verb's event; the noun's actor is only a modifier
-    if all(s.lower_ in PRONOUNS for s in sources) and not prep_objects(noun, sense.target_preps):
+    if all(is_pronoun(s) for s in sources) and not prep_objects(noun, sense.target_preps):
         # "insisted on its demands", "until their demands are met": a reference back to the owner's known act
         return None
     cand = Candidate(noun, code, sense.rule, "noun", base=code)
@@ -357,3 +389,13 @@ def _govern(gov: Token, by_token: dict[int, Candidate]) -> None:
     lemma = gov.lemma_.lower()
     if any(c.i in by_token for c in xcomps) or (xcomps and (lemma in modes.INTENT or lemma in modes.DESIRE or lemma in modes.FAIL)):
         by_token.pop(gov.i, None)
+    elif lemma in modes.REFUSE and xcomps and all(_comment(c) for c in xcomps):
+        by_token.pop(gov.i, None)  # 'declined to comment': CAMEO's 011 (decline comment), a statement, not a rejection
+
+
+def _comment(verb: Token) -> bool:
+    """Whether an act is only speaking about something ('to comment', 'to say whether', 'to discuss the matter'),
+    not speaking with a party ('refused to talk with the rebels' is a refusal to meet)."""
+    if verb.lemma_.lower() not in COMMENT_VERBS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children if verb.lemma_.lower() in ("discuss", "speak", "talk"))

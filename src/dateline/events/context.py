@@ -79,7 +79,10 @@ def place_sector(head: Token, code: str | None) -> str | None:
     name = place_phrase(head)
     place = lookup(name) if name else None
     if place is not None and place.kind in ("capital", "city") and place.country == code:
-        party = head.dep_ in CORE_DEPS or (head.dep_ == "pobj" and head.head.lower_ not in LOCATION_PREPS)
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # 'called on Moscow and Kyiv': Kyiv plays Moscow's part
+        party = first.dep_ in CORE_DEPS or first.dep_ == "poss" or (first.dep_ == "pobj" and first.head.lower_ not in LOCATION_PREPS)
         return code + ("GOV" if place.kind == "capital" and party else "CVL")
     if place is None and head.pos_ == "NOUN" and head.lemma_.lower() in _settlements():
         return code + "CVL"
@@ -131,19 +134,32 @@ def office_code(code: str, source: EventActor | None, lex: Lexicon) -> str | Non
     return up if sector_of(split_code(source.code)[1]) in OFFICE_SECTORS else None
 
 
-def localise(ev: Event) -> None:
+def localise(ev: Event, home: str | None = None) -> None:
     """Police, protesters, rebels named without a country are of the country the event happens in, else of the
-    state whose body they deal with ('Turkish police stopped students', 'rebels demanded that Burundi's government')."""
+    state whose body they deal with ('Turkish police stopped students', 'rebels demanded that Burundi's government').
+    A state body named without a country ('the government', 'the ministry', 'the army', 'parliament') is the home
+    country's, the country of the story's dateline (`home`), else of the place the event happens in: a careful
+    coder reads an unqualified 'the government' in a Nairobi story as Kenya's."""
     place = ev.location.country if ev.location is not None else None
     for side, other in (("source", ev.target), ("target", ev.source)):
         actor = getattr(ev, side)
-        if actor is None or not (domestic(actor.code) or _elite(actor.code)):
+        if actor is None:
             continue
-        country = place if domestic(actor.code) else None
-        if country is None and other is not None and _state_body(other.code):
-            country = country_of(other.code)
+        if domestic(actor.code) or _elite(actor.code):
+            country = place if domestic(actor.code) else None
+            if country is None and other is not None and _state_body(other.code):
+                country = country_of(other.code)
+        elif _bare_state(actor.code):
+            country = home or place
+        else:
+            continue
         if country:
             setattr(ev, side, replace(actor, code=with_country(actor.code, country)))
+
+
+def _bare_state(code: str | None) -> bool:
+    """Whether a code is a state body without its country ('GOV', 'MIL', 'JUD')."""
+    return bool(code) and country_of(code) is None and sector_of(split_code(code or "")[1]) in STATE_SECTORS
 
 
 def _elite(code: str | None) -> bool:
@@ -172,6 +188,13 @@ def _violence_words() -> frozenset[str]:
     return frozenset(weapons | nouns | VIOLENCE_WORDS)
 
 
+def _named_non_actor(words: Token) -> bool:
+    from .actors import non_actor
+    from .lexicon import load
+
+    return non_actor(words, load().non_actors)
+
+
 def unattributed(cand: Candidate, article: Article) -> EventActor | None:
     """CAMEO's actor for force or coercion whose doer the text does not name: 'a roadside bomb killed ...'
     and 'was arrested in X' have as source the place's country, with sector UAF (unidentified armed
@@ -183,6 +206,8 @@ def unattributed(cand: Candidate, article: Article) -> EventActor | None:
     if cand.trigger.lemma_.lower() in HARM_VERBS and not _violent(cand.trigger.sent):
         return None  # 'seven people were killed when a tram derailed': harm with no sign of force is no attack
     words = cand.sources[0] if cand.sources else None
+    if words is not None and _named_non_actor(words):
+        return None  # 'a storm battered the coast': the doer is named, and is no armed force
     place = find_place(cand.trigger, cand.anchors, cand.code, None, None)
     if (place is None or place.country is None) and words is not None:
         place = find_place(words, (words,), cand.code, None, None)

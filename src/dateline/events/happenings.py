@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..model import Event, EventActor, Quote
-from .actors import PRONOUNS, ActorResolver, has_country, speech_subject
+from .actors import ActorResolver, is_pronoun, non_actor, titled_non_actor, has_country, speech_subject
 from .context import LOCATION_PREPS, domestic
 
 if TYPE_CHECKING:
@@ -61,13 +61,19 @@ def merge_purposes(by_token: dict[int, Candidate]) -> None:
 
 
 def merge_happenings(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
-    """Join result and manner participles and subject event nouns into the verb event of the same PLOVER type."""
+    """Join result and manner participles and subject event nouns into the verb event of the same PLOVER type; the
+    violence of a riot ('prisoners rioted, setting fire to mattresses and smashing furniture') is the riot's."""
     by_token = {c.trigger.i: c for c in cands}
     for cand in cands:
         if cand.trigger.i not in by_token:
             continue
         outer = _host(cand, by_token)
-        if outer is None or outer.mode != cand.mode or lex.plover_type(outer.code) != lex.plover_type(cand.code):
+        if outer is None or outer.mode != cand.mode:
+            continue
+        if lex.plover_type(outer.code) != lex.plover_type(cand.code):
+            if cand.kind == "verb" and outer.code[:2] == "14" and cand.code[:2] in VIOLENT_ROOTS:
+                outer.rule = f"{outer.rule}+manner:{cand.rule}"  # CAMEO's 145 (riot) is protest turned violent
+                del by_token[cand.trigger.i]
             continue
         if cand.kind == "noun":  # "Israeli air strikes killed ten": the strikes' doers did the killing
             outer.sources = cand.sources or outer.sources
@@ -78,15 +84,20 @@ def merge_happenings(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     return [c for c in cands if c.trigger.i in by_token]
 
 
+VIOLENT_ROOTS = frozenset({"17", "18", "19"})
+
+
 def _host(cand: Candidate, by_token: dict) -> Candidate | None:
     """The event a candidate restates: the verb a subject noun acts through, or the verb a subject-less participle
     ('..., killing 12 civilians') hangs on."""
     token = cand.trigger
     if cand.kind == "noun" and token.dep_ == "nsubj" and cand.light is None:
         return by_token.get(token.head.i)
-    if cand.kind == "verb" and token.dep_ == "advcl" and token.tag_ == "VBG" \
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children):
-        return _at(token.head, cand, by_token)
+    if cand.kind == "verb" and token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children):
+        if token.dep_ == "conj" and token.head.dep_ == "advcl" and token.head.tag_ == "VBG":
+            token = token.head  # 'killing or wounding 50': the second participle hangs where the first does
+        if token.dep_ == "advcl":
+            return _at(token.head, cand, by_token)
     return None
 
 
@@ -142,19 +153,22 @@ def resolve_actors(heads: list[Token], resolver: ActorResolver, quote: Quote | N
     """Resolve phrase heads to actors; an unresolved subject pronoun in reported speech is the speaker."""
     out = []
     for head in heads:
+        if subject and non_actor(head, resolver.non_actors):
+            continue  # 'Investors cheered', 'a storm battered': no political actor acts
         found = resolver.resolve_all(head, quote)
         if len(found) > 1:
             out.extend(found)
             continue
         actor = found[0] if found else None
-        if subject and head.lower_ in PRONOUNS and head.dep_ == "nsubj":
+        if subject and is_pronoun(head) and head.dep_ == "nsubj":
             for speaker in speech_subject(trigger):
-                if speaker.lower_ in PRONOUNS or (said := resolver.resolve(speaker, quote)) is None:
+                if is_pronoun(speaker) or (said := resolver.resolve(speaker, quote)) is None:
                     continue
                 if actor is None or actor.code is None or _narrows(said.code, actor.code):
                     actor = said  # "Uganda's army said it had killed": it is the army, not only Uganda
                 break
-        if actor is not None:
+        if actor is not None and not (subject and titled_non_actor(resolver.article.text, resolver.article.entity(actor.entity),
+                                                                   resolver.non_actors)):
             out.append(actor)
     return out
 

@@ -4,6 +4,8 @@ Data files (src/dateline/events/data/, see NOTICE there):
 - cameo_verbs.json: derived from CAMEO.2.0.txt by scripts/build_event_lexicon.py (MIT).
 - cameo_plover.tsv: derived from CAMEO2PLOVER-2021.txt by the same script (CC BY-SA 4.0).
 - goldstein.tsv: the Goldstein (1992) conflict-cooperation weight of each CAMEO code.
+- domains.tsv: ours, hand-written: heads of phrases that name no political actor (markets, weather, facilities,
+  sport) and words of sports reporting.
 - extensions.tsv: ours, hand-written: event nouns, light verbs, extra verbs and patterns, codes
   that PLOVER reads differently from CAMEO, PLOVER types for roots the 2021 table leaves out, and
   codes an act takes when an office holder does it (resigning).
@@ -70,6 +72,8 @@ class Lexicon:
     recodes: dict[str, dict[str, str]]
     inflections: dict[str, str] = field(default_factory=dict)
     synsets: dict[str, list[str]] = field(default_factory=dict)  # CAMEO's synonym sets ('TOWN', 'WEAPON')
+    non_actors: frozenset[str] = frozenset()  # heads of phrases that name no political actor (domains.tsv)
+    sport_words: frozenset[str] = frozenset()  # words of sports reporting (domains.tsv)
 
     def lemma(self, token) -> str:
         """A verb token's dictionary lemma, mending the lemmatizer's slips ('staged' → 'stag') from its inflection."""
@@ -79,7 +83,8 @@ class Lexicon:
         return self.inflections.get(token.lower_, lemma)
 
     def recode(self, kind: str, code: str) -> str | None:
-        """The intent ('intent'), refusal ('reject') or threat ('threat') code for an action code, if CAMEO has one."""
+        """The intent ('intent'), refusal ('reject'), threat ('threat'), appeal ('appeal') or demand ('demand') code for an
+        action code, if CAMEO has one."""
         return _lookup(self.recodes.get(kind, {}), code)
 
     def holder_code(self, code: str) -> str | None:
@@ -171,7 +176,7 @@ def _apply_extensions(rows: list[list[str]], verbs: dict[str, list[VerbSense]],
     nouns: dict[str, list[NounSense]] = {}
     light: set[str] = set()
     plover_extra: dict[str, tuple[str, str]] = {}
-    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}, "holder": {}}
+    recodes: dict[str, dict[str, str]] = {"intent": {}, "reject": {}, "threat": {}, "holder": {}, "appeal": {}, "demand": {}, "label": {}}
     for kind, key, code, arg, note in (r[:5] for r in rows):
         if kind in recodes:
             recodes[kind][key] = code
@@ -223,4 +228,8 @@ def load() -> Lexicon:
     goldstein = {r[0]: float(r[1]) for r in _rows(DATA / "goldstein.tsv")}
     known = set(verbs) | light
     inflections = {form: lemma for lemma in sorted(known) for form in inflect(lemma) if form not in known}
-    return Lexicon(verbs, nouns, frozenset(light), plover, goldstein, recodes, inflections, data.get("synsets", {}))
+    domains: dict[str, set[str]] = {"nonactor": set(), "sport": set()}
+    for kind, word, *_ in _rows(DATA / "domains.tsv"):
+        domains.setdefault(kind, set()).add(word.lower())
+    return Lexicon(verbs, nouns, frozenset(light), plover, goldstein, recodes, inflections, data.get("synsets", {}),
+                   frozenset(domains["nonactor"]), frozenset(domains["sport"]))

@@ -5,6 +5,8 @@ Read from the parse around the trigger, never from the raw text:
   allow"), or an intent governor ("is planning to visit", "intends to", "is ready to", "agreed
   to"). A cooperative action (CAMEO 04-08) stated as intended takes CAMEO's intent code (03x:
   "plans to visit" → 036), as CAMEO prescribes; the mode stays `future`.
+  An act CAMEO itself codes as an expressed intent (03x: "agreed to set up", "pledged aid") is
+  future as well: the words are said, the act they promise lies ahead.
 - negated: `not`/`never`/`n't` on the verb or its governor, "no" on its object ("will support no
   attempts"), or "failed to". A cooperative action refused or negated as a commitment ("refused
   to allow", "will not meet", "will support no attempts") is itself a rejection: it is coded as
@@ -33,7 +35,8 @@ from .lexicon import Lexicon
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "would", "ought"})
 INTENT = frozenset({"go", "plan", "intend", "prepare", "aim", "expect", "schedule", "set", "due", "going", "poised",
-                    "ready", "willing", "prepared", "determined", "likely", "about", "propose", "mean"})
+                    "ready", "willing", "prepared", "determined", "likely", "about", "propose", "mean",
+                    "consider", "contemplate", "weigh", "mull"})  # 'will consider closing its consulate': not done
 COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "commit", "undertake", "volunteer", "consent"})
 REFUSE = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant"})
 THREATEN = frozenset({"threaten"})
@@ -85,7 +88,8 @@ def _auxes(verb: Token) -> list[str]:
     return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def _negated(token: Token) -> bool:
+def is_negated(token: Token) -> bool:
+    """Whether a verb is negated ('did not meet') or its object is ('will support no attempts')."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
     for c in token.children:
@@ -150,18 +154,18 @@ def _shared_conjunct(verb: Token) -> Token | None:
     return verb.head
 
 
-def _chain(verb: Token) -> tuple[list[Token], list[Token]]:
+def chain(verb: Token) -> tuple[list[Token], list[Token]]:
     """The verb, the conjunct it shares a tense with, and the governors above them ("will try to begin to ..."),
     nearest first; and the governors alone (a shared conjunct's lemma governs nothing: 'setting fire and smashing')."""
-    chain, govs = [verb], []
-    while len(chain) < 5:
-        top = chain[-1]
+    links, govs = [verb], []
+    while len(links) < 5:
+        top = links[-1]
         if (gov := governor(top)) is not None:
             govs.append(gov)
         elif (gov := _shared_conjunct(top)) is None:
             break
-        chain.append(gov)
-    return chain, govs
+        links.append(gov)
+    return links, govs
 
 
 def _purpose_head(verb: Token) -> Token | None:
@@ -178,7 +182,9 @@ def _purpose_modality(verb: Token, code: str, lex: Lexicon, depth: int) -> Modal
         return None
     if head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in ATTEMPT_NOUNS:
-            return None
+            if code[:2] in ("04", "05", "06", "07", "08"):  # 'efforts to hold dialogue': sought, not yet had
+                return Modality("future", lex.recode("intent", code) or code, "intended")
+            return None  # 'attempts to discriminate', as 'tried to': CAMEO codes an attempted act of force as the act
         if head.lemma_.lower() in INTENT_NOUNS:
             intent = lex.recode("intent", code) if code[:2] in ("04", "05", "06", "07", "08") else None
             return Modality("future", intent or code, "intended")
@@ -198,11 +204,11 @@ def _clause_verb(token: Token) -> Token:
 def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended: bool = False) -> Modality:
     """Mode and code of an event whose trigger is a verb (or whose light verb is `verb`, itself an intent when
     `intended`: 'planned a strike')."""
-    chain, governors = _chain(verb)
+    links, governors = chain(verb)
     govs = [g.lemma_.lower() for g in governors]
-    tops = [_clause_verb(t) for t in chain]
-    auxes = {a for t in tops for a in _auxes(t)} | {a for t in chain for a in _auxes(t)}
-    negated = any(_negated(t) for t in chain) or any(_negated(t) for t in tops[1:])
+    tops = [_clause_verb(t) for t in links]
+    auxes = {a for t in tops for a in _auxes(t)} | {a for t in links for a in _auxes(t)}
+    negated = any(is_negated(t) for t in links) or any(is_negated(t) for t in tops[1:])
     cooperative = code[:2] in ("02", "03", "04", "05", "06", "07", "08")
     if any(g in FAIL for g in govs):
         return Modality("negated", code, "failed to")
@@ -230,18 +236,24 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended
         threat = lex.recode("threat", code)
         if threat is None and any(g in THREATEN for g in govs):
             threat = "130"  # "threatened to" something CAMEO has no threat code for: a threat all the same
-        return Modality("future", threat or code, "threatened")
+        return Modality(None, threat or code, "threatened")  # the threat is made: CAMEO's event is the threat
     if demanded:
         return Modality("hypothetical", code, "demanded")
     if (auxes & HYPOTHETICAL_AUX and not future) or conditional:
         return Modality("hypothetical", code, "hypothetical")
-    last_verb = next((t for t in reversed(chain) if t.pos_ in ("VERB", "AUX")), verb)
+    last_verb = next((t for t in reversed(links) if t.pos_ in ("VERB", "AUX")), verb)
     if not (future or intended) and (purpose := _purpose_modality(last_verb, code, lex, depth)) is not None:
         return purpose
     if future or intended:
         intent = lex.recode("intent", code) if cooperative and not code.startswith("03") else None
         return Modality("future", intent or code, "intended" if intended else "future")
-    return Modality(None, code)
+    return _stated(code)
+
+
+def _stated(code: str) -> Modality:
+    """An act stated as done; an expressed intent (CAMEO 03: 'agreed to set up', 'pledged to deepen', 'offered aid')
+    is done as words but what it promises lies ahead, so its mode is future (as PLOVER's AGREE reads it)."""
+    return Modality("future", code, "intent") if code.startswith("03") else Modality(None, code)
 
 
 def noun_modality(noun: Token, light: Token | None, code: str, lex: Lexicon) -> Modality:
@@ -256,4 +268,4 @@ def noun_modality(noun: Token, light: Token | None, code: str, lex: Lexicon) -> 
         return Modality("future", intent or code, "planned")
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return Modality("negated", code, "negated")
-    return Modality(None, code)
+    return _stated(code)

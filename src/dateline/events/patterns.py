@@ -211,6 +211,9 @@ def verb_context(verb: Token) -> VerbContext:
                 _add_pps(child, ctx)
         elif dep == "xcomp":
             _words((child,), ctx.post)
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                # PETRARCH writes an infinitive as a phrase: ORDER * DIPLOMAT (TO LEAVE), * REPRESENTATIVES (TO RETURN)
+                ctx.pps.append(("to", {child.lower_, child.lemma_.lower()}, set(), child))
             for sub in child.children:
                 if sub.dep_ in ("aux", "prt", "neg"):
                     _words((sub,), ctx.post)

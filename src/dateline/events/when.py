@@ -132,9 +132,12 @@ def resolve(text: str, anchor: date, future: bool = False) -> Resolved | None:
 def _belongs(ent: SpacySpan, anchors: tuple[Token, ...]) -> bool:
     """Whether a time expression attaches to the event's own clause (not to another verb's)."""
     head = ent.root.head
+    on_day = head.lower_ == "on"
     for _ in range(6):
         if head in anchors:
             return True
+        if on_day and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "attr") and head.head in anchors:
+            return True  # 'arrested dozens of people on Wednesday': the parser hangs the day on the object
         if head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or head.head.i == head.i:
             return False
         head = head.head

@@ -124,5 +124,19 @@ def find_place(trigger: Token, anchors: tuple[Token, ...], code: str, target: To
         if name := _in_phrase(head):
             return geocode(name)
     if dateline:
-        return geocode(dateline.title() if dateline.isupper() else dateline)
+        return dateline_place(dateline)
     return None
+
+
+def dateline_place(dateline: str) -> Location:
+    """The dateline's place: 'NAIROBI, Kenya' and 'SEOUL, South Korea' name a city and its country; the city is the
+    place, the country vouches for it (and stands in when the gazetteer lacks the city)."""
+    parts = [p.strip() for p in dateline.split(",") if p.strip()]
+    if not parts:
+        return Location(name=dateline)
+    city = parts[0].title() if parts[0].isupper() else parts[0]
+    found = geocode(city)
+    country = lookup(parts[-1]) if len(parts) > 1 else None
+    if country is not None and country.country != found.country:
+        return Location(name=city, country=country.country)  # a city the gazetteer lacks, or one of a shared name
+    return found
