@@ -247,7 +247,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return [_relative_antecedent(h) for h in conjuncts(head)], False  # "rebels fighting the army"
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 return subject_of(head.head, depth + 1)
-            if (root := _root_noun(head)) is not None and _acts_on_something(verb):
+            if (root := root_noun(head)) is not None and acts_on_something(verb):
                 return conjuncts(root), False  # a verbless parse: "Nurses from X donated and delivered supplies"
             return [], False
         if verb.dep_ == "relcl":
@@ -289,14 +289,14 @@ def _can_act(noun: Token) -> bool:
     return any(e.table == "agent" for e in lexicon.get().get(noun.lemma_.lower()))
 
 
-def _root_noun(noun: Token) -> Token | None:
+def root_noun(noun: Token) -> Token | None:
     """The noun heading a sentence the parser found no verb for, when this noun is (inside) its phrase."""
     while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
         noun = noun.head
     return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
 
 
-def _acts_on_something(verb: Token) -> bool:
+def acts_on_something(verb: Token) -> bool:
     """Whether a participle the parser hung on the sentence's root noun is really its active verb: it (or a verb
     conjoined to it) has an object, which a passive participle ('Troops killed in raid') never has."""
     verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]]

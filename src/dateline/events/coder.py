@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from . import modes
 from .appeals import absorb_requests, speech_demands
+from .background import describes
 from .actors import (is_pronoun, clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
                      subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
@@ -201,8 +202,8 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for token in verbs:
         if token.dep_ in ("amod", "compound") or (token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS):
             continue  # a participle used as an adjective ("the planned deployment") or a noun ("the wounded") names no act
-        if _alleged(token):
-            continue
+        if _alleged(token) or describes(token):
+            continue  # what an accusation alleges, or what a clause says to describe a noun, is no reported act
         lemma = lex.lemma(token)
         if lemma in modes.SPEECH:
             speech.append(token)
@@ -349,6 +350,8 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
     head = noun.head
     code = sense.code
     if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and lex.lemma(head) in lex.light_verbs and head.i not in by_token:
+        if describes(head):
+            return None  # 'a resolution that aims to impose a blockade': the light verb describes a noun
         cand = Candidate(noun, code, f"{sense.rule}+light:{lex.lemma(head)}", "noun", light=head, base=code)
         cand.sources, _ = subject_of(head)
         groups = [g for g in (prep_objects(noun, sense.target_preps), prep_objects(head, sense.target_preps),
