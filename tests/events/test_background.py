@@ -46,3 +46,9 @@ def test_a_verbless_parse_keeps_its_participle_as_the_verb(code):
     ev = only(code("Doctors from two Swiss aid groups donated and delivered medicine to a hospital in Kabul."),
               "donated")
     assert ev.plover == "AID"
+
+
+def test_a_gerund_after_a_nouns_preposition_is_its_content(code):
+    events = code("The Malawian president spoke of his commitment to holding early elections.",
+                  {"The Malawian president": "MWIGOV"})
+    assert "holding" not in [e.trigger.text for e in events]

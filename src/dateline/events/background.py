@@ -10,6 +10,8 @@ that hangs from it (its complement, purpose or conjunct: "fighting to topple").
 A noun-modifying clause that is really a sentence's verb, which the parser hung on the only noun it
 found ("Doctors from two aid groups donated and delivered goods to X"), still codes its event, and
 so does a content clause with a subject of its own ("a statement that three people had been shot").
+A gerund after a noun's preposition names what the noun is about ("an Indian proposal for signing a
+trade pact", "his commitment to holding elections"): the noun's content, not a second act.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ CLAUSE_OWN = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass", "expl"})
 UPWARD = frozenset({"xcomp", "conj", "advcl"})  # how a verb hangs from the clause it belongs to
 PARTICIPLES = frozenset({"VBN", "VBG"})
 MAX_HOPS = 4
+SEQUENCE = frozenset({"after", "before", "during", "since", "following", "upon", "on", "by", "despite", "while"})
 # Nouns of a message, whose participle states what the message does ('a statement condemning X').
 MESSAGES = frozenset({"statement", "declaration", "letter", "resolution", "communique", "message", "note", "appeal",
                       "report", "announcement", "decree", "petition", "motion", "bill", "memorandum", "manifesto"})
@@ -39,6 +42,8 @@ def describes(token: Token) -> bool:
             return True
         if node.dep_ == "acl" and _reduced_relative(node):
             return True
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ not in SEQUENCE and head.head.pos_ == "NOUN":
+            return True  # 'a proposal for signing a pact', 'his commitment to holding elections': the noun's content
         if node.dep_ not in UPWARD or _own_subject(node):
             return False  # a verb with a subject of its own is a clause of its own, however the parser hung it
         node = head
