@@ -209,3 +209,9 @@ def test_a_paired_code_whose_subject_is_missing_codes_without_failing(code):
 def test_a_pronoun_subject_of_reported_speech_is_the_more_specific_speaker(code):
     ev = only(code("Uganda's army said it had killed 20 rebels near the border.", {"Uganda's army": "UGAMIL", "it": "UGA"}), "killed")
     assert ev.source.code == "UGAMIL"
+
+
+def test_a_light_verbs_event_noun_may_be_a_later_conjunct_of_its_object(code):
+    ev = only(code("Armenian forces launched mortar, tank and rocket fire against Azerbaijani positions on Sunday."), "fire")
+    assert ev.cameo.startswith("19") and (ev.source.code[:3], ev.target.code[:3]) == ("ARM", "AZE")
+    assert "+light:launch" in ev.rule

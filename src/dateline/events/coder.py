@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from . import modes
 from .appeals import absorb_requests, speech_demands
 from .background import describes
-from .actors import (is_pronoun, clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
+from .actors import (is_pronoun, clause_subjects, conjuncts, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
                      subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
 from .happenings import merge_happenings, merge_purposes
@@ -144,7 +144,15 @@ def _label(verb: Token, lex: Lexicon) -> tuple[str | None, str] | None:
 def _light_object(verb: Token, lex: Lexicon) -> Token | None:
     if lex.lemma(verb) not in lex.light_verbs:
         return None
-    return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and _event_noun(c, lex)), None)
+    return next((n for c in verb.children if c.dep_ in ("dobj", "attr") for n in conjuncts(c) if _event_noun(n, lex)), None)
+
+
+def _object_of(noun: Token) -> Token:
+    """The conjunct that stands in a noun's place in the clause: 'launched artillery, mortar and rocket fire' makes
+    'rocket fire' the launch's object through the first conjunct."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 class TriggerIndex:
@@ -347,9 +355,10 @@ def _scan(sent: SpacySpan, lex: Lexicon) -> tuple[list[Token], list[Token]]:
 
 def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[int, Candidate]) -> Candidate | None:
     """An event noun coded through its light verb, or through its own possessor or 'by' phrase."""
-    head = noun.head
+    place = _object_of(noun)
+    head = place.head
     code = sense.code
-    if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and lex.lemma(head) in lex.light_verbs and head.i not in by_token:
+    if place.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and lex.lemma(head) in lex.light_verbs and head.i not in by_token:
         if describes(head):
             return None  # 'a resolution that aims to impose a blockade': the light verb describes a noun
         cand = Candidate(noun, code, f"{sense.rule}+light:{lex.lemma(head)}", "noun", light=head, base=code)
@@ -364,7 +373,7 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
     sources = noun_sources(noun, code)
     if not sources:
         return None
-    if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
+    if place.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
         return None  # "condemned the Israeli attack": the verb's event; the noun's actor is only a modifier
     if all(is_pronoun(s) for s in sources) and not prep_objects(noun, sense.target_preps):
         # "insisted on its demands", "until their demands are met": a reference back to the owner's known act
