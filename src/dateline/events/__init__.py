@@ -98,7 +98,7 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
         for cand in cands:
             quote = quotes.at(cand.trigger.idx)
             sources = resolve_actors(cand.sources, resolver, quote, cand.trigger, subject=True)
-            targets = choose_targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric)
+            targets = choose_targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric, sources=sources)
             if not sources and targets and (unknown := unattributed(cand, article)):
                 sources = [unknown]
             if not sources:

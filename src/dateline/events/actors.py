@@ -392,6 +392,8 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
         if own := owners(obj):
             groups.append(own)
     groups.extend(conjuncts(obj) for obj in objects if reflexive(obj))  # "strengthened its forces in X": X first
+    for obj in (o for p in TARGET_PREPS for o in by_prep.get(p, ())):  # "reneged on its pledge to X", "ended talks with Y's envoy"
+        groups.extend(g for g in (prep_objects(obj, TARGET_PREPS), owners(obj)) if g)
     return groups
 
 

@@ -181,15 +181,19 @@ def _narrows(speaker: str | None, pronoun: str | None) -> bool:
 OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
 
 
-def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False) -> list[EventActor]:
+def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False,
+                   sources: list[EventActor] = ()) -> list[EventActor]:
     """The first candidate group of targets whose actors carry a country, or name a group acted against within a
     country (rebels, opposition, criminals: they take one from the event), or a group of a society as the subject
-    of the passive ('seven people were killed'); else the first naming any actor."""
+    of the passive ('seven people were killed'); else the first naming any actor. A phrase that names the source
+    again ('reneged on his commitment to X': the commitment is the source's own) is passed over for the next."""
     fallback: list[EventActor] = []
     for n, group in enumerate(cand.targets):
         if reciprocal and group and _where(group[0]):
             continue  # "Russia and Ukraine held talks in Minsk": where parties meet, not whom they meet
         actors = [a for a in resolve_actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
+        if not reciprocal:
+            actors = [a for a in actors if not any(_same(s, a) or _inside(a, s) for s in sources)]
         patient = n == 0 and bool(group) and group[0].dep_ == "nsubjpass"
         if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS or (patient and domestic(a.code))
                           for a in actors):

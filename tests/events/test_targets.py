@@ -1,0 +1,27 @@
+"""Whom an event is done to: phrases that only name the source again give way to the party they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import contract
+from dateline.events import find_events
+from dateline.model import Mention
+
+from .conftest import make_article, only
+
+pytestmark = pytest.mark.slow
+
+def test_a_target_stands_in_the_phrase_of_a_prepositional_object(code):
+    ev = only(code("Malawi reneged on its pledge to Zambia."), "reneged")
+    assert (ev.plover, ev.source.code, ev.target.code) == ("REJECT", "MWI", "ZMB")
+
+def test_the_sources_own_thing_is_passed_over_for_the_party_it_names(nlp):
+    text = "Malawi reneged on its pledge to Zambia."
+    article = make_article(text, {"Malawi": "MWI"})
+    at = text.index("its")
+    article.entities[0].mentions.append(Mention(at, at + 3, "its", "coref"))  # coreference links 'its' to Malawi
+    article.events = find_events(nlp(text), article)
+    contract.check(article.to_dict())
+    ev = only(article.events, "reneged")
+    assert (ev.source.code, ev.target.code) == ("MWI", "ZMB")
