@@ -154,3 +154,19 @@ def test_state_bodies_named_without_a_country(text, trigger, side, expected):
 def test_a_state_body_keeps_the_country_its_words_give():
     ev = only(_pipeline_events("ACCRA (Reuters) - Togolese police arrested two Ghanaian traders in Lome."), "arrested")
     assert ev.source.code == "TGOCOP"
+
+
+def test_a_group_without_a_country_takes_that_of_the_country_it_acts_on(code):
+    ev = only(code("Hundreds of students began a sit-in on Monday to protest against Norway's decision."), "protest")
+    assert (ev.source.code, ev.target.code[:3]) == ("NOREDU", "NOR")
+
+
+def test_a_state_body_without_a_country_takes_that_of_the_other_side(code):
+    ev = only(code("A member of the Peruvian congress began a hunger strike to protest the president's silence.",
+                   {"A member of the Peruvian congress": "PERLEG", "the president": "GOV"}), "hunger strike")
+    assert (ev.source.code, ev.target.code) == ("PERLEG", "PERGOV")
+
+
+def test_the_forces_a_country_fights_are_not_its_own(code):
+    ev = only(code("Chilean jets shot down a helicopter on Monday.", {"a helicopter": "MIL"}), "shot")
+    assert ev.target.code == "MIL"

@@ -55,6 +55,7 @@ VIOLENCE_WORDS = frozenset({
     "hostage", "assassination", "execution", "beheading", "lynching", "massacre", "bombing", "stab", "shoot", "behead",
     "execute", "assassinate", "lynch"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
+FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 
 
 @lru_cache(maxsize=1)
@@ -147,14 +148,27 @@ def localise(ev: Event, home: str | None = None) -> None:
             continue
         if domestic(actor.code) or _elite(actor.code):
             country = place if domestic(actor.code) else None
-            if country is None and other is not None and _state_body(other.code):
+            if country is None and other is not None and (_state_body(other.code) or _state(other.code)):
                 country = country_of(other.code)
         elif _bare_state(actor.code):
-            country = home or place
+            country = home or place or (_national(other) if ev.cameo[:2] not in FORCE_ROOTS else None)
         else:
             continue
         if country:
             setattr(ev, side, replace(actor, code=with_country(actor.code, country)))
+
+
+def _state(code: str | None) -> bool:
+    """Whether a code is a country named as such ('Sweden's decision'), which acts as its state."""
+    return bool(code) and len(code or "") == 3 and country_of(code) == code and code not in TRANSNATIONAL
+
+
+def _national(other: EventActor | None) -> str | None:
+    """The country of the other side when it belongs to one (not a transnational body): 'a member of the Syrian
+    parliament protested the president's failure' is about Syria's president. Force is left out (FORCE_ROOTS): the
+    army a country's forces fight is seldom its own."""
+    country = country_of(other.code) if other is not None else None
+    return country if country not in TRANSNATIONAL else None
 
 
 def _bare_state(code: str | None) -> bool:
