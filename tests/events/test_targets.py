@@ -25,3 +25,8 @@ def test_the_sources_own_thing_is_passed_over_for_the_party_it_names(nlp):
     contract.check(article.to_dict())
     ev = only(article.events, "reneged")
     assert (ev.source.code, ev.target.code) == ("MWI", "ZMB")
+
+
+def test_what_an_act_is_labelled_as_names_no_target(code):
+    ev = only(code("Chile condemned the tests as a breach of United Nations resolutions."), "condemned")
+    assert ev.source.code == "CHL" and ev.target is None

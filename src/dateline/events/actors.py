@@ -439,7 +439,8 @@ def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
             continue
         head, local = tok.head, True
         while head.i != verb.i:
-            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "advcl", "ccomp") or head.head.i == head.i:
+            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "advcl", "ccomp") or head.head.i == head.i \
+                    or (head.dep_ == "prep" and head.lower_ == "as"):  # 'condemned X as a violation of Y': a label
                 local = False
                 break
             head = head.head
