@@ -29,6 +29,7 @@ pytestmark = pytest.mark.slow
     ("Danish nurses handed over 500 kg of medicine to the Red Cross.", "handed", "073"),
     ("Chilean hackers defaced the websites of the Peruvian army.", "defaced", "1712"),
     ("Ugandan police completed an investigation into the Kenyan embassy on Friday.", "investigation", "090"),
+    ("Chile shared its mining technology with Peru.", "shared", "060"),
     ("Turkish police broke up a rally by students.", "broke", "175"),
     ("Kenya slams Uganda over border closure", "slams", "111"),
     ("Norway urged Sudan to end the fighting.", "urged", "0256"),  # an appeal to de-escalate (appeals.py)
