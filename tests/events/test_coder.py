@@ -215,3 +215,10 @@ def test_a_light_verbs_event_noun_may_be_a_later_conjunct_of_its_object(code):
     ev = only(code("Armenian forces launched mortar, tank and rocket fire against Azerbaijani positions on Sunday."), "fire")
     assert ev.cameo.startswith("19") and (ev.source.code[:3], ev.target.code[:3]) == ("ARM", "AZE")
     assert "+light:launch" in ev.rule
+
+
+def test_an_infinitive_on_a_noun_takes_no_subject_from_the_clause_above(code):
+    events = code("The Chilean army prepared to resume shelling rebel-held territory as attempts to resolve the crisis "
+                  "on the political front stalled.")
+    assert all(e.trigger.text != "resolve" or e.source is None or e.source.code != "CHLMIL" for e in events)
+    assert only(events, "shelling").source.code == "CHLMIL"

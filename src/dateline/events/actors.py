@@ -239,7 +239,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ in INHERIT or head.dep_ == "prep":
         if head.pos_ == "ADP":
             head = head.head
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):  # an xcomp on a noun is its acl misparsed
             owner = [c for c in head.children if c.dep_ == "poss" and not is_pronoun(c)] or prep_objects(head, ("by",))
             if owner and _to_infinitive(verb):  # "Washington's decision to send", "efforts by X to hold talks"
                 return [_relative_antecedent(h) for h in conjuncts(owner[0])], False
