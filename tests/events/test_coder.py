@@ -222,3 +222,10 @@ def test_an_infinitive_on_a_noun_takes_no_subject_from_the_clause_above(code):
                   "on the political front stalled.")
     assert all(e.trigger.text != "resolve" or e.source is None or e.source.code != "CHLMIL" for e in events)
     assert only(events, "shelling").source.code == "CHLMIL"
+
+
+def test_a_demand_that_is_the_aim_of_an_act_of_pressure_is_that_act(code):
+    events = code("Chilean truckers blocked the main highway on Monday to demand an end to Peru's new tariffs.")
+    ev = only(events, "blocked")
+    assert [e.trigger.text for e in events] == ["blocked"]
+    assert ev.cameo.startswith("17") and ev.target.code == "PER" and "+aim:" in ev.rule

@@ -54,9 +54,15 @@ def merge_purposes(by_token: dict[int, Candidate]) -> None:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.trigger.children):
             continue
         outer = _at(cand.trigger.head, cand, by_token)
-        if outer is None or outer.code[:2] != cand.code[:2]:
+        if outer is None:
             continue
-        _join(outer, cand, "purpose")
+        if outer.code[:2] == cand.code[:2]:
+            _join(outer, cand, "purpose")
+        elif cand.code[:2] in VOICED_AIMS and outer.code[:2] in PRESSURE_ROOTS:
+            outer.rule = f"{outer.rule}+aim:{cand.rule}"  # 'would blockade Paris to demand an end to X': the act presses
+            outer.targets = outer.targets + cand.targets  # the demand, and keeps its own code
+        else:
+            continue
         del by_token[i]
 
 
@@ -85,6 +91,9 @@ def merge_happenings(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
 
 
 VIOLENT_ROOTS = frozenset({"17", "18", "19"})
+# Words that voice an aim (appeals, demands, disapproval) and acts of pressure that can carry one.
+VOICED_AIMS = frozenset({"02", "10", "11"})
+PRESSURE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 
 
 def _host(cand: Candidate, by_token: dict) -> Candidate | None:
