@@ -92,14 +92,16 @@ def test_a_jail_in_a_city_places_the_event_and_its_people(code):
 
 
 def test_an_actor_is_no_target_of_itself(code):
-    events = code("The envoys met at a dinner hosted by the Ambassador of Morocco.")
+    events = code("A dinner for the envoys was hosted by the Ambassador of Morocco.")
     hosted = only(events, "hosted")
+    assert hosted.source.code.startswith("MAR")
     assert hosted.target is None or "Morocco" not in hosted.target.text
 
 
-def test_a_present_participle_on_an_agent_noun_is_that_nouns_act(code):
-    events = code("Kenyan troops attacked Somali rebels fighting the government.")
-    assert only(events, "fighting").source.code.startswith("SOM")
+def test_a_present_participle_on_an_agent_noun_describes_that_noun(code):
+    events = code("Kenyan troops attacked Somali rebels fighting the government.")  # background.py: no event of its own
+    assert [e.trigger.text for e in events] == ["attacked"]
+    assert only(events, "attacked").target.code.startswith("SOM")
 
 
 def test_helping_to_do_something_is_doing_it(code):
