@@ -52,3 +52,8 @@ def test_a_gerund_after_a_nouns_preposition_is_its_content(code):
     events = code("The Malawian president spoke of his commitment to holding early elections.",
                   {"The Malawian president": "MWIGOV"})
     assert "holding" not in [e.trigger.text for e in events]
+
+
+def test_a_participle_on_a_number_describes_what_it_counts(code):
+    events = code("Peru released two of the fishermen, detained by Chile in March.")
+    assert "detained" not in [e.trigger.text for e in events]

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from .actors import acts_on_something, root_noun
 
-NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})  # "one of its boats, seized by X"
 CLAUSE_OWN = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass", "expl"})
 UPWARD = frozenset({"xcomp", "conj", "advcl"})  # how a verb hangs from the clause it belongs to
 PARTICIPLES = frozenset({"VBN", "VBG"})
