@@ -30,3 +30,8 @@ def test_the_sources_own_thing_is_passed_over_for_the_party_it_names(nlp):
 def test_what_an_act_is_labelled_as_names_no_target(code):
     ev = only(code("Chile condemned the tests as a breach of United Nations resolutions."), "condemned")
     assert ev.source.code == "CHL" and ev.target is None
+
+
+def test_parties_to_an_exchange_act_on_each_other_not_on_what_they_exchange(code):
+    events = code("Armenia and Azerbaijan exchanged 40 prisoners of war on Friday.")
+    assert {(e.source.code, e.target.code) for e in events if e.trigger.text == "exchanged"} == {("ARM", "AZE"), ("AZE", "ARM")}

@@ -32,6 +32,7 @@ from .patterns import Pattern, best_match, verb_context
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+MUTUAL_VERBS = frozenset({"exchange", "swap", "trade"})
 DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
@@ -87,7 +88,13 @@ class Candidate:
     @property
     def symmetric(self) -> bool:
         """Whether conjoined actors with no other target act on each other ("Russia and Serbia agreed")."""
-        return self.code[:2] in SYMMETRIC_ROOTS
+        return self.code[:2] in SYMMETRIC_ROOTS or self.mutual
+
+    @property
+    def mutual(self) -> bool:
+        """Whether the act is mutual by its very word ('exchanged prisoners', 'swapped detainees'): conjoined actors
+        act on each other, and what they exchange is no target."""
+        return self.kind == "verb" and self.trigger.lemma_.lower() in MUTUAL_VERBS
 
 
 def _sense(token: Token, senses: list[VerbSense]) -> list[VerbSense]:

@@ -143,8 +143,9 @@ def _same(a: EventActor | None, b: EventActor | None) -> bool:
 def pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]) -> list[tuple[EventActor | None, EventActor | None]]:
     """Source-target pairs; conjoined sources act on each other when the target only names them again
     ('the United States and Jordan agreed on a pact between the two countries')."""
-    if len(sources) >= 2 and targets and all(any(_same(s, t) or s.code == t.code for s in sources) for t in targets):
-        targets = []
+    if len(sources) >= 2 and targets and (cand.mutual or all(any(_same(s, t) or s.code == t.code for s in sources)
+                                                             for t in targets)):
+        targets = []  # 'Russia and Ukraine exchanged 150 prisoners': each side acts on the other
     if len(sources) >= 2 and not targets and cand.symmetric:
         return [(a, b) for a, b in product(sources, sources) if a is not b and not _same(a, b)]
     pairs = list(product(sources or [None], targets or [None]))
