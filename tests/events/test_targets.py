@@ -35,3 +35,8 @@ def test_what_an_act_is_labelled_as_names_no_target(code):
 def test_parties_to_an_exchange_act_on_each_other_not_on_what_they_exchange(code):
     events = code("Armenia and Azerbaijan exchanged 40 prisoners of war on Friday.")
     assert {(e.source.code, e.target.code) for e in events if e.trigger.text == "exchanged"} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_a_protest_against_a_measure_is_against_the_government_that_took_it(code):
+    ev = only(code("Thousands of protesters marched against new taxes on fuel in Lima on Wednesday."), "marched")
+    assert ev.target.code == "PERGOV"  # the measure's author, of the country where they march, not Lima's people

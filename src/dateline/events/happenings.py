@@ -189,6 +189,10 @@ def _narrows(speaker: str | None, pronoun: str | None) -> bool:
 
 
 OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
+# Measures a government takes: protested with no author named, they are the government's.
+POLICIES = frozenset({"tax", "law", "reform", "policy", "decision", "measure", "bill", "budget", "plan", "ban", "cut",
+                      "curfew", "decree", "austerity", "privatization", "privatisation", "levy", "tariff", "subsidy",
+                      "regulation", "amendment", "verdict", "ruling", "sentence", "arrest", "detention"})
 
 
 def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False,
@@ -198,8 +202,9 @@ def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None
     of the passive ('seven people were killed'); else the first naming any actor. A phrase that names the source
     again ('reneged on his commitment to X': the commitment is the source's own) is passed over for the next."""
     fallback: list[EventActor] = []
+    policy = _policy(cand) if cand.code[:2] == "14" else None
     for n, group in enumerate(cand.targets):
-        if reciprocal and group and _where(group[0]):
+        if (reciprocal or policy is not None) and group and _where(group[0]):
             continue  # "Russia and Ukraine held talks in Minsk": where parties meet, not whom they meet
         actors = [a for a in resolve_actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
         if not reciprocal:
@@ -210,7 +215,28 @@ def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None
             return actors  # the passive's own subject, if only 'seven people' or 'students', comes first
         if actors and not fallback:
             fallback = actors
+    if not fallback and policy is not None:
+        start, end = resolver.phrase(policy)
+        span = policy.doc[start:end]
+        return [EventActor(span.text, "GOV", span=resolver.article.span(span.start_char, span.end_char))]
     return fallback
+
+
+def _singulars(tok: Token) -> set[str]:
+    """A noun's lemma and its plural stripped by hand, for lemmas the tagger gets wrong ('taxes' → 'taxis')."""
+    low = tok.lower_
+    return {tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+
+
+def _policy(cand: Candidate) -> Token | None:
+    """What a protest is against when it names no one: a measure, whose author is the government ('marched against
+    new taxes on fuel', 'protested the reform'), localised like any state body named without its country."""
+    for group in cand.targets:
+        for tok in group:
+            if tok.pos_ == "NOUN" and not tok.ent_type_ and not POLICIES.isdisjoint(_singulars(tok)) and \
+                    (tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("against", "over"))):
+                return tok
+    return None
 
 
 def _where(token: Token) -> bool:
