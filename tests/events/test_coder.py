@@ -229,3 +229,9 @@ def test_a_demand_that_is_the_aim_of_an_act_of_pressure_is_that_act(code):
     ev = only(events, "blocked")
     assert [e.trigger.text for e in events] == ["blocked"]
     assert ev.cameo.startswith("17") and ev.target.code == "PER" and "+aim:" in ev.rule
+
+
+def test_a_day_after_call_is_no_name_and_a_tensed_verb_on_the_only_noun_is_its_verb(code):
+    ev = only(code("The Syrian government called Thursday on Arab states to unite against Israel.",
+                   {"The Syrian government": "SYRGOV"}), "called")
+    assert ev.plover == "REQUEST" and ev.source.code == "SYRGOV"

@@ -24,6 +24,7 @@ from .context import antecedents, country_of, owner_pronoun, place_sector, with_
 from .where import lookup, place_phrase
 
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})  # tensed forms: never a participle, whatever the parser hung them on
 INHERIT = frozenset({"xcomp", "conj", "pcomp", "advcl", "acl", "ccomp", "relcl", "acomp"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my", "them", "him", "us"})
@@ -247,7 +248,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return [_relative_antecedent(h) for h in conjuncts(head)], False  # "rebels fighting the army"
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 return subject_of(head.head, depth + 1)
-            if (root := root_noun(head)) is not None and acts_on_something(verb):
+            if (root := root_noun(head)) is not None and (verb.tag_ in FINITE or acts_on_something(verb)):
                 return conjuncts(root), False  # a verbless parse: "Nurses from X donated and delivered supplies"
             return [], False
         if verb.dep_ == "relcl":

@@ -142,8 +142,8 @@ def _label(verb: Token, lex: Lexicon) -> tuple[str | None, str] | None:
     if lex.lemma(verb) not in NAMING_VERBS:
         return None
     name = next((c for c in verb.children if c.dep_ == "oprd"), None)
-    if name is None:
-        return None
+    if name is None or name.ent_type_ in ("DATE", "TIME"):
+        return None  # 'called Thursday on X to ...': a day the parser took for a name
     word = name.lemma_.lower()
     return lex.recodes.get("label", {}).get(word), f"dateline:label:{word}"
 
