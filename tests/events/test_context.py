@@ -172,3 +172,8 @@ def test_a_state_body_without_a_country_takes_that_of_the_other_side(code):
 def test_the_forces_a_country_fights_are_not_its_own(code):
     ev = only(code("Chilean jets shot down a helicopter on Monday.", {"a helicopter": "MIL"}), "shot")
     assert ev.target.code == "MIL"
+
+
+def test_a_human_rights_group_without_a_country_is_an_ngo(code):
+    ev = only(code("Human rights groups disputed that account.", {"Human rights groups": "HRI"}), "disputed")
+    assert ev.source.code == "NGOHRI" and ev.plover == "ACCUSE"

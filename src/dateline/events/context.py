@@ -14,6 +14,7 @@ phrase plays and where the event happened. Three completions, each noted in noth
 - a group of a country's own society named without its country (police, protesters, rebels,
   prisoners, students) takes the country of the place the event happened in, else that of the
   state body it deals with; so does a former official ('former president X') dealt with by one;
+- a human rights group named without a country is a non-governmental organisation (NGOHRI);
 - force whose doer the text does not name takes CAMEO's unidentified armed forces of the place
   (see unattributed); an act done by a holder of state office may take its own code (0831).
 """
@@ -56,6 +57,7 @@ VIOLENCE_WORDS = frozenset({
     "execute", "assassinate", "lynch"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+CIVIC_SECTORS = frozenset({"HRI"})  # sectors whose bare groups CAMEO codes as non-governmental organisations
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +154,8 @@ def localise(ev: Event, home: str | None = None) -> None:
                 country = country_of(other.code)
         elif _bare_state(actor.code):
             country = home or place or (_national(other) if ev.cameo[:2] not in FORCE_ROOTS else None)
+        elif sector_of(split_code(actor.code or "")[1]) in CIVIC_SECTORS and country_of(actor.code) is None:
+            country = "NGO"  # 'human rights groups disputed that account': a group of civil society is an NGO
         else:
             continue
         if country:
