@@ -235,3 +235,9 @@ def test_a_day_after_call_is_no_name_and_a_tensed_verb_on_the_only_noun_is_its_v
     ev = only(code("The Syrian government called Thursday on Arab states to unite against Israel.",
                    {"The Syrian government": "SYRGOV"}), "called")
     assert ev.plover == "REQUEST" and ev.source.code == "SYRGOV"
+
+
+def test_the_of_phrase_of_a_visit_is_the_visitor(code):
+    ev = only(code("Officials prepared for the state visit of the Chilean president to Lima.",
+                   {"the Chilean president": "CHLGOV"}), "state visit")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("042", "CHLGOV", "PERGOV")

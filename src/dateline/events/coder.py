@@ -377,7 +377,7 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand.targets = groups
         cand.place_target = groups[0][0] if groups else None
         return cand
-    sources = noun_sources(noun, code)
+    sources = noun_sources(noun, code) or _doers_of(noun, sense)
     if not sources:
         return None
     if place.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
@@ -394,6 +394,14 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand.targets = [targets] if targets else []
     cand.place_target = targets[0] if targets else None
     return cand
+
+
+def _doers_of(noun: Token, sense: NounSense) -> list[Token]:
+    """'the state visit of the Brazilian president to Beijing': the 'of' phrase of a visit names who visits, unless
+    'of' is how the noun names its target ('a tour of the region'); 'a meeting of ministers' names no one who acts."""
+    if sense.code[:3] not in ("042", "043", "044") or "of" in sense.target_preps:
+        return []
+    return prep_objects(noun, ("of",))
 
 
 def _acted_on(noun: Token, sense: NounSense) -> list[Token]:
