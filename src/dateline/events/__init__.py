@@ -163,6 +163,10 @@ def _event(cand: Candidate, source: EventActor | None, target: EventActor | None
     dated = when.event_date(cand.anchors, anchor, mode == "future", times, sent.start)
     if mode is None and dated is not None and when.is_historical(dated, anchor):
         mode = "historical"
+    elif mode is None and cand.kind == "noun" and dated is not None and when.is_ahead(dated, anchor):
+        mode = "future"  # 'the state visit of the president next spring': a noun has no tense, its date tells
+        if code[:2] in ("04", "05", "06", "07", "08") and (intent := lex.recode("intent", code)) is not None:
+            code, rule = intent, f"{rule}+planned"
     place_target = cand.place_target
     return Event(
         id="v0",
