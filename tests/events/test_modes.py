@@ -185,3 +185,10 @@ def test_an_expressed_intent_is_future(code):
     events = code("Ghana and Togo agreed to set up a joint commission.")
     assert len(events) == 2  # one each way
     assert all(e.cameo.startswith("03") and e.mode == "future" for e in events)
+
+
+def test_force_made_ready_is_a_show_of_force_not_a_threat(code):
+    ev = only(code("The Chilean army prepared to resume shelling rebel positions on Monday."), "shelling")
+    assert (ev.cameo, ev.plover, ev.mode) == ("150", "MOBILIZE", None) and ev.rule.endswith("+prepared")
+    ev = only(code("The Chilean army threatened to resume shelling rebel positions."), "shelling")
+    assert ev.cameo.startswith("13")

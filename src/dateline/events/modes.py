@@ -20,7 +20,8 @@ Read from the parse around the trigger, never from the raw text:
   discriminate", as "tried to" does).
 - a verb conjoined to another without a tense of its own ("will tighten sanctions and impose a
   blockade", "plans to meet X and sign a deal") shares that verb's auxiliaries and governors.
-- threatened conflict ("threatened to impose sanctions") takes CAMEO's threat code (13x).
+- threatened conflict ("threatened to impose sanctions") takes CAMEO's threat code (13x); force
+  made ready ("the army prepared to resume shelling") is a show of force (150), not words of threat.
 `historical` is decided from the event's date (see when.py).
 """
 
@@ -40,6 +41,7 @@ INTENT = frozenset({"go", "plan", "intend", "prepare", "aim", "expect", "schedul
 COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "commit", "undertake", "volunteer", "consent"})
 REFUSE = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant"})
 THREATEN = frozenset({"threaten"})
+PREPARE = frozenset({"prepare", "poise", "poised", "gear", "mobilize", "mobilise", "mass"})  # readying force, not words
 DESIRE = frozenset({"want", "wish", "hope", "seek", "like"})
 ATTEMPT = frozenset({"try", "attempt", "strive", "endeavour", "endeavor", "continue", "begin", "start", "resume", "decide",
                      "help"})  # 'helped broker a deal': the deal is the act
@@ -231,6 +233,8 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended
     conflict = code[:2] in ("14", "15", "16", "17", "18", "19", "20")
     conditional = _conditional(tops[-1]) or _has_condition(tops[-1])
     threatened = any(g in THREATEN for g in govs) or (conflict and (future or intended or (conditional and bool(auxes & HYPOTHETICAL_AUX))))
+    if conflict and code[:2] in ("18", "19", "20") and any(g in PREPARE for g in govs) and not future and not conditional:
+        return Modality(None, "150", "prepared")  # 'the army prepared to resume shelling': a force made ready (CAMEO 15)
     if threatened:
         # CAMEO codes a stated future coercive or violent action, or one made conditional, as a threat (13x).
         threat = lex.recode("threat", code)
