@@ -177,3 +177,9 @@ def test_the_forces_a_country_fights_are_not_its_own(code):
 def test_a_human_rights_group_without_a_country_is_an_ngo(code):
     ev = only(code("Human rights groups disputed that account.", {"Human rights groups": "HRI"}), "disputed")
     assert ev.source.code == "NGOHRI" and ev.plover == "ACCUSE"
+
+
+def test_two_governments_stay_apart(code):
+    ev = only(code("The foreign minister met Rex Tillerson on Monday.", {"The foreign minister": "GOV", "Rex Tillerson": "USAGOV"}),
+              "met")
+    assert ev.source.code != "USAGOV"

@@ -42,6 +42,7 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "COP", "CRM", "LAB", "EDU", "BUS", "HLH", "MED", "AGR", "REL",
                               "SOC", "PTY", "JRN"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+INTERNAL_SECTORS = frozenset({"LEG", "JUD", "ELI"})  # bodies and people of a country's politics that seldom act abroad
 # Verbs of harm that accidents share with attacks; unattributed, they code force only where the sentence names some.
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "hit", "strike", "crush", "die"})
 VIOLENCE_WORDS = frozenset({
@@ -150,7 +151,7 @@ def localise(ev: Event, home: str | None = None) -> None:
             continue
         if domestic(actor.code) or _elite(actor.code):
             country = place if domestic(actor.code) else None
-            if country is None and other is not None and (_state_body(other.code) or _state(other.code)):
+            if country is None and other is not None and (_state_body(other.code) or (_state(other.code) and ev.cameo[:2] == "14")):
                 country = country_of(other.code)
         elif _bare_state(actor.code):
             country = home or place or (_national(other) if ev.cameo[:2] not in FORCE_ROOTS else None)
@@ -168,11 +169,14 @@ def _state(code: str | None) -> bool:
 
 
 def _national(other: EventActor | None) -> str | None:
-    """The country of the other side when it belongs to one (not a transnational body): 'a member of the Syrian
-    parliament protested the president's failure' is about Syria's president. Force is left out (FORCE_ROOTS): the
-    army a country's forces fight is seldom its own."""
+    """The country of the other side when that side is a part of its country's own society or politics (a party,
+    legislators, protesters, not the state as such): 'a member of the Syrian parliament protested the president's
+    failure' is about Syria's president, while 'Johnson met Tillerson' pairs two governments. Force is left out
+    (FORCE_ROOTS): the army a country's forces fight is seldom its own."""
     country = country_of(other.code) if other is not None else None
-    return country if country not in TRANSNATIONAL else None
+    if country is None or country in TRANSNATIONAL:
+        return None
+    return country if sector_of(split_code(other.code or "")[1]) in DOMESTIC_SECTORS | INTERNAL_SECTORS else None
 
 
 def _bare_state(code: str | None) -> bool:
