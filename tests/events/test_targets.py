@@ -40,3 +40,9 @@ def test_parties_to_an_exchange_act_on_each_other_not_on_what_they_exchange(code
 def test_a_protest_against_a_measure_is_against_the_government_that_took_it(code):
     ev = only(code("Thousands of protesters marched against new taxes on fuel in Lima on Wednesday."), "marched")
     assert ev.target.code == "PERGOV"  # the measure's author, of the country where they march, not Lima's people
+
+
+def test_a_purpose_takes_the_target_of_the_act_it_serves(code):
+    ev = only(code("The IAEA has sent inspectors to a nuclear plant in southern Chile to monitor the work there.",
+                   {"The IAEA": "IGOUNOIAE"}), "monitor")
+    assert (ev.plover, ev.source.code, ev.target.code[:3]) == ("ACCUSE", "IGOUNOIAE", "CHL")

@@ -350,6 +350,10 @@ def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[l
     groups.extend(phrase_objects(verb))
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
         groups.extend(phrase_objects(xcomp))
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.pos_ == "VERB":
+        groups.extend(verb_targets(verb.head, None))  # 'sent inspectors to X to monitor the work': X is watched
+        if places := place_objects(verb.head):
+            groups.append(places)
     return groups
 
 
