@@ -329,7 +329,7 @@ def prep_map(head: Token) -> dict[str, list[Token]]:
     """The head's prepositions and their objects (with conjuncts), times left out, in one walk of its children."""
     found: dict[str, list[Token]] = {}
     for child in head.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):  # 'sent X to Y': 'to' parsed as dative
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):
                     found.setdefault(child.lower_, []).extend(conjuncts(obj))
@@ -415,16 +415,6 @@ def protested(verb: Token) -> list[list[Token]]:
         if own := owners(thing):
             groups.append(own)
     return groups
-
-
-def place_objects(head: Token) -> list[Token]:
-    """Places the event happens in or goes to ('in Montenegro', 'to Bosnia'), a last resort for its target."""
-    out = []
-    for node in (head, *[c for c in head.children if c.dep_ in ("dobj", "attr")]):
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "into", "to", "at", "from", "inside"):
-                out.extend(o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC"))
-    return out
 
 
 def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:

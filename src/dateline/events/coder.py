@@ -23,12 +23,13 @@ from spacy.tokens import Span as SpacySpan
 
 from . import modes
 from .appeals import absorb_requests, speech_demands
-from .background import describes
-from .actors import (is_pronoun, clause_subjects, conjuncts, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
+from .background import alleged, describes
+from .actors import (is_pronoun, clause_subjects, conjuncts, noun_sources, owners, phrase_objects, prep_objects, protested,
                      subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense
 from .happenings import merge_happenings, merge_purposes
 from .patterns import Pattern, best_match, verb_context
+from .where import place_objects
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -37,12 +38,7 @@ DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech 
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
-# Verbs whose 'of'/'for'/'with' phrase holds what is alleged: 'accused X of violating', 'suspected of blowing up'.
-CLAIM_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "indict", "convict", "allege", "fault"})
-GROUND_PREPS = frozenset({"of", "for", "with"})
-CLAIM_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "suspicion", "rumour", "rumor"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
-ALLEGED_CHAIN = frozenset({"xcomp", "dobj", "conj", "advcl"})  # how an act hangs below the alleging phrase
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
 # What declining to do is only declining to speak (CAMEO 011, a statement): 'declined to comment / say whether'.
 COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "confirm", "specify", "disclose", "reveal", "answer", "detail",
@@ -50,9 +46,6 @@ COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "confirm", "specify", 
 # CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
 # 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
 DESTINATIONS = {"GO_SOMEWHERE": frozenset({"to", "for", "into", "toward", "towards"}), "ARRIVE": frozenset({"in", "at", "to"})}
-# Verbs whose grounds ('expelled X for spying') are what the object is said to have done: not the subject's act.
-PUNITIVE_VERBS = frozenset({"expel", "arrest", "detain", "sentence", "jail", "imprison", "punish", "fine", "execute",
-                            "deport", "prosecute", "try", "sanction", "sue", "condemn", "criticize", "criticise", "denounce"})
 
 
 @dataclass(slots=True)
@@ -217,7 +210,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for token in verbs:
         if token.dep_ in ("amod", "compound") or (token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS):
             continue  # a participle used as an adjective ("the planned deployment") or a noun ("the wounded") names no act
-        if _alleged(token) or describes(token):
+        if alleged(token) or describes(token):
             continue  # what an accusation alleges, or what a clause says to describe a noun, is no reported act
         lemma = lex.lemma(token)
         if lemma in modes.SPEECH:
@@ -243,7 +236,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
                                       needs_target=pattern is None and rule.split(":")[1:2] == ["RELEASE"])
         by_token[token.i].targets = _verb_target_groups(token, ptarget, code)
     for token in nouns:
-        if token.i in matched_objects or _alleged(token):
+        if token.i in matched_objects or alleged(token):
             continue
         sense = _event_noun(token, lex)
         if sense is None:
@@ -296,37 +289,6 @@ def _destined(verb: Token, rule: str) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ in DESTINATIONS[parts[1]] for c in verb.children) or \
         (parts[2] == "tour" and any(c.dep_ == "dobj" for c in verb.children))
-
-
-def _alleged(token: Token) -> bool:
-    """What an accusation alleges ('accused X of violating rights', 'accusing them of helping to plan attacks',
-    'charged four people with preparing attacks'): the claim's content, not a coded fact; the accusation itself is
-    the event (with the accused as its target)."""
-    node = token
-    for _ in range(4):
-        if _alleged_here(node):
-            return True
-        if node.dep_ not in ALLEGED_CHAIN or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _alleged_here(token: Token) -> bool:
-    head = token.head
-    if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIM_NOUNS:
-        return True  # "an allegation that the NPFL had taken over the city"
-    if token.dep_ == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in CLAIM_VERBS \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return True  # 'accused X of firing at Y, wounding a soldier': the harm is the alleged act's, not the accuser's
-    if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
-        return False
-    claimer = head.head
-    if claimer.dep_ == "acl" and claimer.tag_ == "VBN":
-        claimer = claimer.head  # 'expelled two diplomats based in Geneva [for spying]': the grounds reach past the participle
-    if claimer.dep_ == "dobj" and claimer.pos_ in ("NOUN", "PROPN", "PRON"):
-        claimer = claimer.head  # 'accused Azerbaijani forces [of firing]': the parse hangs the grounds on the accused
-    return claimer.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and claimer.lemma_.lower() in PUNITIVE_VERBS)
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
