@@ -46,3 +46,13 @@ def test_a_purpose_takes_the_target_of_the_act_it_serves(code):
     ev = only(code("The IAEA has sent inspectors to a nuclear plant in southern Chile to monitor the work there.",
                    {"The IAEA": "IGOUNOIAE"}), "monitor")
     assert (ev.plover, ev.source.code, ev.target.code[:3]) == ("ACCUSE", "IGOUNOIAE", "CHL")
+
+
+@pytest.mark.parametrize("text,trigger,actors,target", [
+    ("The Peruvian congress approved a law recognizing the victories of the Chilean opposition.", "approved",
+     {"The Peruvian congress": "PERLEG", "the Chilean opposition": "CHLOPP"}, "CHLOPP"),
+    ("Hamas rejected an invitation to attend a meeting of Egyptian officials.", "rejected",
+     {"Hamas": "PSEREB", "Egyptian officials": "EGYGOV"}, "EGYGOV"),
+])
+def test_the_clause_on_an_object_names_the_target(code, text, trigger, actors, target):
+    assert only(code(text, actors), trigger).target.code == target

@@ -372,7 +372,7 @@ def reflexive(noun: Token) -> bool:
                              for c in noun.children)
 
 
-def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]:
+def verb_targets(verb: Token, pattern_target: Token | None, depth: int = 0) -> list[list[Token]]:
     """Candidate target groups for a verb event, best first; the coder keeps the first that names an actor."""
     groups: list[list[Token]] = []
     if pattern_target is not None:
@@ -395,6 +395,9 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
     groups.extend(conjuncts(obj) for obj in objects if reflexive(obj))  # "strengthened its forces in X": X first
     for obj in (o for p in TARGET_PREPS for o in by_prep.get(p, ())):  # "reneged on its pledge to X", "ended talks with Y's envoy"
         groups.extend(g for g in (prep_objects(obj, TARGET_PREPS), owners(obj)) if g)
+    if depth < 1:  # 'approved a law recognizing the opposition's victories', 'rejected an invitation to attend X's meeting'
+        for clause in (c for obj in objects for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+            groups.extend(verb_targets(clause, None, depth + 1))
     return groups
 
 
