@@ -56,3 +56,16 @@ def test_a_purpose_takes_the_target_of_the_act_it_serves(code):
 ])
 def test_the_clause_on_an_object_names_the_target(code, text, trigger, actors, target):
     assert only(code(text, actors), trigger).target.code == target
+
+
+@pytest.mark.parametrize("text,trigger,target", [
+    ("Chilean police arrested ten Peruvian fishermen on Monday. Peru condemned the arrests on Tuesday.", "condemned",
+     "CHLCOP"),
+    ("Chile expelled two Peruvian diplomats on Monday. Peru called the expulsions a provocation.", "called", "CHL"),
+])
+def test_a_reaction_to_an_act_told_before_is_aimed_at_its_doer(code, text, trigger, target):
+    assert only(code(text), trigger).target.code == target
+
+
+def test_a_reaction_to_an_act_nobody_was_said_to_do_has_no_target(code):
+    assert only(code("Peru condemned the attack on Tuesday."), "condemned").target is None

@@ -19,7 +19,7 @@ from . import when
 from .actors import ActorResolver, has_country
 from .coder import Candidate, TriggerIndex, find_candidates
 from .context import localise, office_code, unattributed
-from .happenings import choose_targets, pairs, resolve_actors, restates
+from .happenings import choose_targets, pairs, reaction_target, resolve_actors, restates
 from .lexicon import Lexicon, load, quad_class
 from .where import dateline_place, find_place
 
@@ -109,6 +109,8 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 if source is None and target is None:
                     continue
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote, times)
+                if (doer := reaction_target(cand, ev, events + [e for _, e in sentence_events], lex)) is not None:
+                    ev.target = doer  # 'condemned the abduction': the kidnappers the story named before
                 localise(ev, home)
                 if not (_identified(ev.source) or _identified(ev.target)):
                     continue  # "the West suspected ...", "the firm provided statements": no political actor

@@ -15,6 +15,8 @@ conjoined sources of a symmetric act act on each other (pairs)
 ("Russia and Ukraine agreed"), also when the target only names them again ("a pact between the two
 countries"); no actor acts on itself or on words inside its own phrase. A noun that restates an
 event already coded in the sentence by the same actor ("his visit") is no second event (restates).
+A reaction that names an act without its doer ("condemned the abduction", "rejected the criticism") is
+aimed at whoever the story said did that act before (reaction_target).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..model import Event, EventActor, Quote
-from .actors import ActorResolver, is_pronoun, non_actor, titled_non_actor, has_country, speech_subject
+from .actors import ActorResolver, is_pronoun, non_actor, owners, titled_non_actor, has_country, speech_subject
 from .context import LOCATION_PREPS, domestic
 
 if TYPE_CHECKING:
@@ -248,3 +250,38 @@ def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
     """Whether an uncoded actor is still an entity that can act (a person, organisation, place or group)."""
     ent = resolver.article.entity(actor.entity)
     return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")
+
+
+# Reactions to an act (praise, demands, disapproval, rejection, threats, protest) and the words that name an act the
+# lexicon has no event noun for, with the CAMEO roots of what they name.
+REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
+ACT_WORDS = {"violence": ("14", "17", "18", "19", "20"), "killing": ("18", "19", "20"), "launch": ("15", "19"),
+             "test": ("15",), "progress": ("03", "04", "05", "06", "08"), "crackdown": ("17",)}
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
+def reaction_target(cand: Candidate, ev: Event, earlier: list[Event], lex: Lexicon) -> EventActor | None:
+    """The doer of the act a reaction names without its doer ('condemned the abduction', 'rejected the criticism',
+    'called the expulsions a provocation'): the story told that act before, so its source is the reaction's target."""
+    if cand.kind != "verb" or ev.target is not None or ev.cameo[:2] not in REACTION_ROOTS:
+        return None
+    obj = next((c for c in cand.trigger.children if c.dep_ == "dobj"), None)
+    if obj is None or owners(obj) or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+        return None
+    roots = _act_roots(obj, lex)
+    own = ev.source.code if ev.source else None
+    for other in reversed(earlier):
+        if other.cameo[:2] in roots and other.source is not None and other.source.code and other.source.code != own \
+                and not _same(other.source, ev.source):
+            return other.source
+    return None
+
+
+def _act_roots(noun: Token, lex: Lexicon) -> set[str]:
+    """The CAMEO roots of the acts a noun names: its event-noun senses, else the few words ACT_WORDS lists."""
+    for word in _singulars(noun):
+        if senses := lex.nouns.get(word):
+            return {s.code[:2] for s in senses}
+        if word in ACT_WORDS:
+            return set(ACT_WORDS[word])
+    return set()
