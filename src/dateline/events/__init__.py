@@ -109,7 +109,7 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 if source is None and target is None:
                     continue
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote, times)
-                if (doer := reaction_target(cand, ev, events + [e for _, e in sentence_events], lex)) is not None:
+                if (doer := reaction_target(cand, ev, events, sentence_events, lex)) is not None:
                     ev.target = doer  # 'condemned the abduction': the kidnappers the story named before
                 localise(ev, home)
                 if not (_identified(ev.source) or _identified(ev.target)):

@@ -260,7 +260,8 @@ ACT_WORDS = {"violence": ("14", "17", "18", "19", "20"), "killing": ("18", "19",
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
-def reaction_target(cand: Candidate, ev: Event, earlier: list[Event], lex: Lexicon) -> EventActor | None:
+def reaction_target(cand: Candidate, ev: Event, before: list[Event], here: list[tuple[Candidate, Event]],
+                    lex: Lexicon) -> EventActor | None:
     """The doer of the act a reaction names without its doer ('condemned the abduction', 'rejected the criticism',
     'called the expulsions a provocation'): the story told that act before, so its source is the reaction's target."""
     if cand.kind != "verb" or ev.target is not None or ev.cameo[:2] not in REACTION_ROOTS:
@@ -270,7 +271,7 @@ def reaction_target(cand: Candidate, ev: Event, earlier: list[Event], lex: Lexic
         return None
     roots = _act_roots(obj, lex)
     own = ev.source.code if ev.source else None
-    for other in reversed(earlier):
+    for other in [*reversed([e for _, e in here]), *reversed(before)]:
         if other.cameo[:2] in roots and other.source is not None and other.source.code and other.source.code != own \
                 and not _same(other.source, ev.source):
             return other.source
