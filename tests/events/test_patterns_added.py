@@ -49,3 +49,9 @@ def test_a_labour_strike_is_not_an_air_strike(code):
 def test_artillery_fire_against_someone_is_an_attack_on_them(code):
     ev = only(code("Chadian forces launched artillery fire against Sudanese rebel camps."), "artillery fire")
     assert ev.cameo == "194" and ev.target.code.startswith("SDN")
+
+
+def test_mobilising_codes_a_show_of_force_only_for_a_force(code):
+    assert only(code("Eritrea mobilized its reserves on Monday."), "mobilized").cameo == "150"
+    events = code("Qatar has mobilized lobby groups in Britain to support the rights of Yemenis.")
+    assert "mobilized" not in {e.trigger.text for e in events}

@@ -40,6 +40,8 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
+FORCE_WORDS = frozenset({"force", "troop", "reservist", "reserve", "soldier", "army", "police", "militia", "unit", "warship",
+                         "tank", "fighter", "jet", "division", "regiment", "guard", "militiaman", "recruit", "conscript"})
 # What declining to do is only declining to speak (CAMEO 011, a statement): 'declined to comment / say whether'.
 COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "confirm", "specify", "disclose", "reveal", "answer", "detail",
                            "explain", "speculate", "name", "identify", "discuss", "speak", "talk", "give"})
@@ -279,9 +281,12 @@ def _own_subject(verb: Token) -> bool:
 
 
 def _destined(verb: Token, rule: str) -> bool:
-    """Whether a verb coded by its dictionary default may stand: a travel verb needs a destination, and 'call' a
-    party called ('called Lima', not 'what it called its involvement', 'called the plan a mistake')."""
+    """Whether a verb coded by its dictionary default may stand: a travel verb needs a destination, 'call' a party
+    called ('called Lima', not 'what it called its involvement', 'called the plan a mistake'), and mobilising (150) a
+    force ('mobilized troops', not 'mobilized pressure groups')."""
     parts = rule.split(":")
+    if len(parts) >= 3 and parts[1] == "MOBILIZE" and parts[2] != "summon":
+        return all(_force(c) for c in verb.children if c.dep_ == "dobj")  # 'mobilized troops', not 'pressure groups'
     if len(parts) >= 3 and parts[1] == "CALL":
         party = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")]
         return bool(party) and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
@@ -289,6 +294,14 @@ def _destined(verb: Token, rule: str) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ in DESTINATIONS[parts[1]] for c in verb.children) or \
         (parts[2] == "tour" and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _force(noun: Token) -> bool:
+    """Whether a noun names armed force ('troops', 'reserves', 'warships', 'police'): CAMEO's &MILITARY and a few more."""
+    from .lexicon import load
+
+    words = load().synsets.get("MILITARY", [])
+    return noun.lemma_.lower() in FORCE_WORDS or noun.lower_ in words or noun.lemma_.lower() in words
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
