@@ -241,3 +241,11 @@ def test_the_of_phrase_of_a_visit_is_the_visitor(code):
     ev = only(code("Officials prepared for the state visit of the Chilean president to Lima.",
                    {"the Chilean president": "CHLGOV"}), "state visit")
     assert (ev.cameo, ev.source.code, ev.target.code) == ("042", "CHLGOV", "PERGOV")
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese are pushing back the frontier with such a mission, Peruvian analysts said.",
+    "Lima authorities broke up the review boards in 2015.",
+])
+def test_a_particle_no_sense_lists_makes_another_verb(code, text):
+    assert code(text) == []  # 'pushing back', 'broke up': no demand, no destruction

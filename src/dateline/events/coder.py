@@ -126,6 +126,8 @@ def _code_verb(token: Token, lex: Lexicon) -> tuple[str | None, str, Pattern | N
                 return pattern.paired, pattern.rule, pattern, target, True
             return pattern.code, pattern.rule, pattern, target, False
     sense = ordered[0]
+    if any(c.dep_ == "prt" and c.lower_ not in sense.particles for c in token.children):
+        return None, "", None, None, False  # 'smashed down', 'went out', 'broke up': the particle makes another verb
     if sense.code is None and sense.paired:
         return sense.paired, sense.rule, None, None, True
     return sense.code, sense.rule, None, None, False
