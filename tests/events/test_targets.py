@@ -69,3 +69,9 @@ def test_a_reaction_to_an_act_told_before_is_aimed_at_its_doer(code, text, trigg
 
 def test_a_reaction_to_an_act_nobody_was_said_to_do_has_no_target(code):
     assert only(code("Peru condemned the attack on Tuesday."), "condemned").target is None
+
+
+def test_a_reaction_prefers_a_doer_the_story_names_with_a_country(code):
+    events = code("Chilean troops attacked a Peruvian border post on Monday. The gunmen attacked the post again "
+                  "on Tuesday. Peru condemned the attacks.", {"The gunmen": "UAF"})
+    assert only(events, "condemned").target.code.startswith("CHL")

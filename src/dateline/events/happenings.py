@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from ..model import Event, EventActor, Quote
 from .actors import ActorResolver, is_pronoun, non_actor, owners, titled_non_actor, has_country, speech_subject
-from .context import LOCATION_PREPS, domestic
+from .context import LOCATION_PREPS, country_of, domestic
 
 if TYPE_CHECKING:
     from .coder import Candidate
@@ -271,11 +271,11 @@ def reaction_target(cand: Candidate, ev: Event, before: list[Event], here: list[
         return None
     roots = _act_roots(obj, lex)
     own = ev.source.code if ev.source else None
-    for other in [*reversed([e for _, e in here]), *reversed(before)]:
-        if other.cameo[:2] in roots and other.source is not None and other.source.code and other.source.code != own \
-                and not _same(other.source, ev.source):
-            return other.source
-    return None
+    doers = [other.source for other in [*reversed([e for _, e in here]), *reversed(before)]
+             if other.cameo[:2] in roots and other.source is not None and other.source.code and other.source.code != own
+             and not _same(other.source, ev.source)]
+    # a doer with a country first: 'the rocket, launched from near the border' guessed at, 'North Korea fired' named
+    return next((d for d in doers if country_of(d.code)), doers[0] if doers else None)
 
 
 def _act_roots(noun: Token, lex: Lexicon) -> set[str]:
