@@ -75,3 +75,11 @@ def test_a_reaction_prefers_a_doer_the_story_names_with_a_country(code):
     events = code("Chilean troops attacked a Peruvian border post on Monday. The gunmen attacked the post again "
                   "on Tuesday. Peru condemned the attacks.", {"The gunmen": "UAF"})
     assert only(events, "condemned").target.code.startswith("CHL")
+
+
+def test_a_denial_is_coded_without_a_plover_type_and_answers_the_accuser(code):
+    events = code("Chile expelled a Peruvian diplomat on Monday. The Peruvian ministry denied that its diplomats had any "
+                  "link to the plot.", {"The Peruvian ministry": "PERGOV"})
+    ev = only(events, "denied")
+    assert (ev.cameo, ev.plover, ev.source.code, ev.target.code) == ("016", None, "PERGOV", "CHL")
+    assert ev.rule == "dateline:deny:that"

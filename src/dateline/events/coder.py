@@ -35,6 +35,8 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 MUTUAL_VERBS = frozenset({"exchange", "swap", "trade"})
 DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
+# ... but for two analysts ask for: denying an accusation (016) and condolences (018), coded with no PLOVER type.
+KEPT_STATEMENTS = frozenset({"016", "018"})
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
@@ -227,13 +229,16 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
                 by_token[token.i].targets = _verb_target_groups(token, None, label[0])
             continue
         code, rule, pattern, ptarget, reverse = _code_verb(token, lex)
+        if code is None and pattern is None and lemma == "deny" and any(c.dep_ == "ccomp" for c in token.children):
+            code, rule = "016", "dateline:deny:that"  # 'denied that its diplomats had any link to the plot'
         if pattern is not None:
             matched_objects.update(c.i for c in token.children if c.dep_ in OBJECT_DEPS)
             if code is None:
                 continue
         elif _light_object(token, lex) is not None:
             continue
-        if code is None or code[:2] in DROP_ROOTS or (pattern is None and not _destined(token, rule)):
+        if code is None or (code[:2] in DROP_ROOTS and code[:3] not in KEPT_STATEMENTS) or \
+                (pattern is None and not _destined(token, rule)):
             continue
         place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
         by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse,

@@ -16,7 +16,7 @@ conjoined sources of a symmetric act act on each other (pairs)
 countries"); no actor acts on itself or on words inside its own phrase. A noun that restates an
 event already coded in the sentence by the same actor ("his visit") is no second event (restates).
 A reaction that names an act without its doer ("condemned the abduction", "rejected the criticism") is
-aimed at whoever the story said did that act before (reaction_target).
+aimed at whoever the story said did that act before, and a denial at whoever accused (reaction_target).
 """
 
 from __future__ import annotations
@@ -258,18 +258,24 @@ REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
 ACT_WORDS = {"violence": ("14", "17", "18", "19", "20"), "killing": ("18", "19", "20"), "launch": ("15", "19"),
              "test": ("15",), "progress": ("03", "04", "05", "06", "08"), "crackdown": ("17",)}
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+ACCUSING = ("11", "16", "17")  # what a denial answers: accusations, and the sanctions and legal steps that imply one
 
 
 def reaction_target(cand: Candidate, ev: Event, before: list[Event], here: list[tuple[Candidate, Event]],
                     lex: Lexicon) -> EventActor | None:
     """The doer of the act a reaction names without its doer ('condemned the abduction', 'rejected the criticism',
     'called the expulsions a provocation'): the story told that act before, so its source is the reaction's target."""
-    if cand.kind != "verb" or ev.target is not None or ev.cameo[:2] not in REACTION_ROOTS:
+    if cand.kind != "verb" or ev.target is not None:
         return None
-    obj = next((c for c in cand.trigger.children if c.dep_ == "dobj"), None)
-    if obj is None or owners(obj) or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+    if ev.cameo.startswith("016"):
+        roots = set(ACCUSING)  # 'denied the charges', 'denied that its diplomats had any link': the accuser's claim
+    elif ev.cameo[:2] in REACTION_ROOTS:
+        obj = next((c for c in cand.trigger.children if c.dep_ == "dobj"), None)
+        if obj is None or owners(obj) or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+            return None
+        roots = _act_roots(obj, lex)
+    else:
         return None
-    roots = _act_roots(obj, lex)
     own = ev.source.code if ev.source else None
     doers = [other.source for other in [*reversed([e for _, e in here]), *reversed(before)]
              if other.cameo[:2] in roots and other.source is not None and other.source.code and other.source.code != own
