@@ -26,7 +26,7 @@ from .appeals import absorb_requests, speech_demands
 from .background import alleged, describes
 from .actors import (is_pronoun, clause_subjects, conjuncts, noun_sources, owners, phrase_objects, prep_objects, protested,
                      subject_of, verb_targets)
-from .lexicon import Lexicon, NounSense, VerbSense
+from .lexicon import Lexicon, NounSense, VerbSense, load
 from .happenings import merge_happenings, merge_purposes
 from .patterns import Pattern, best_match, verb_context
 from .where import place_objects
@@ -35,7 +35,7 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 MUTUAL_VERBS = frozenset({"exchange", "swap", "trade"})
 DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
-# ... but for two analysts ask for: denying an accusation (016) and condolences (018), coded with no PLOVER type.
+# ... except two that analysts ask for: denying an accusation (016) and condolences (018), with no PLOVER type.
 KEPT_STATEMENTS = frozenset({"016", "018"})
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
@@ -305,8 +305,6 @@ def _destined(verb: Token, rule: str) -> bool:
 
 def _force(noun: Token) -> bool:
     """Whether a noun names armed force ('troops', 'reserves', 'warships', 'police'): CAMEO's &MILITARY and a few more."""
-    from .lexicon import load
-
     words = load().synsets.get("MILITARY", [])
     return noun.lemma_.lower() in FORCE_WORDS or noun.lower_ in words or noun.lemma_.lower() in words
 

@@ -143,7 +143,8 @@ def localise(ev: Event, home: str | None = None) -> None:
     state whose body they deal with ('Turkish police stopped students', 'rebels demanded that Burundi's government').
     A state body named without a country ('the government', 'the ministry', 'the army', 'parliament') is the home
     country's, the country of the story's dateline (`home`), else of the place the event happens in: a careful
-    coder reads an unqualified 'the government' in a Nairobi story as Kenya's."""
+    coder reads an unqualified 'the government' in a Nairobi story as Kenya's; with neither, outside the use of
+    force, it is the country of the other side when that side belongs to the country's own politics (_national)."""
     place = ev.location.country if ev.location is not None else None
     for side, other in (("source", ev.target), ("target", ev.source)):
         actor = getattr(ev, side)
