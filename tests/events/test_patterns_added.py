@@ -55,3 +55,10 @@ def test_mobilising_codes_a_show_of_force_only_for_a_force(code):
     assert only(code("Eritrea mobilized its reserves on Monday."), "mobilized").cameo == "150"
     events = code("Qatar has mobilized lobby groups in Britain to support the rights of Yemenis.")
     assert "mobilized" not in {e.trigger.text for e in events}
+
+
+def test_military_drills_show_force_and_held_together_are_cooperation(code):
+    assert only(code("Russia held naval exercises in the Baltic Sea."), "exercises").cameo == "150"
+    events = code("Chile and Peru began their annual military drills on Monday.")
+    assert {(e.cameo, e.source.code, e.target.code) for e in events} == {("062", "CHL", "PER"), ("062", "PER", "CHL")}
+    assert only(code("Chile staged joint military exercises with Peru."), "exercises").cameo == "062"

@@ -354,6 +354,9 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
             return None  # 'a resolution that aims to impose a blockade': the light verb describes a noun
         cand = Candidate(noun, code, f"{sense.rule}+light:{lex.lemma(head)}", "noun", light=head, base=code)
         cand.sources, _ = subject_of(head)
+        if code == "150" and len(cand.sources) >= 2:  # 'Seoul and Washington began their military drills'
+            cand.code = cand.base = "062"
+            cand.rule = f"{cand.rule}+joint"
         groups = [g for g in (prep_objects(noun, sense.target_preps), prep_objects(head, sense.target_preps),
                               [c for c in head.children if c.dep_ == "dative"], owners(noun), _acted_on(noun, sense)) if g]
         if code[:2] == "14":
