@@ -62,3 +62,8 @@ def test_military_drills_show_force_and_held_together_are_cooperation(code):
     events = code("Chile and Peru began their annual military drills on Monday.")
     assert {(e.cameo, e.source.code, e.target.code) for e in events} == {("062", "CHL", "PER"), ("062", "PER", "CHL")}
     assert only(code("Chile staged joint military exercises with Peru."), "exercises").cameo == "062"
+
+
+def test_getting_ready_for_something_is_no_intent_of_its_own(code):
+    events = code("Chile is willing to work with Peru to prepare for the state visit next spring.")
+    assert "prepare" not in {e.trigger.text for e in events}
