@@ -192,3 +192,9 @@ def test_force_made_ready_is_a_show_of_force_not_a_threat(code):
     assert (ev.cameo, ev.plover, ev.mode) == ("150", "MOBILIZE", None) and ev.rule.endswith("+prepared")
     ev = only(code("The Chilean army threatened to resume shelling rebel positions."), "shelling")
     assert ev.cameo.startswith("13")
+
+
+def test_a_warning_of_what_things_will_do_is_no_threat(code):
+    assert code("Chile warned that the new tariffs would hurt exporters on both sides of the border.") == []
+    ev = only(code("Chile warned that it would close the border if Peru kept the tariffs."), "warned")
+    assert ev.cameo.startswith("13")

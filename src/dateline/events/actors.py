@@ -244,7 +244,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             owner = [c for c in head.children if c.dep_ == "poss" and not is_pronoun(c)] or prep_objects(head, ("by",))
             if owner and _to_infinitive(verb):  # "Washington's decision to send", "efforts by X to hold talks"
                 return [_relative_antecedent(h) for h in conjuncts(owner[0])], False
-            if verb.tag_ == "VBG" and _can_act(head):
+            if verb.tag_ == "VBG" and can_act(head):
                 return [_relative_antecedent(h) for h in conjuncts(head)], False  # "rebels fighting the army"
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 return subject_of(head.head, depth + 1)
@@ -281,7 +281,7 @@ def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _can_act(noun: Token) -> bool:
+def can_act(noun: Token) -> bool:
     """Whether a noun names someone who can act: a name, or an agent word ('rebels'), not 'a declaration'."""
     if noun.ent_type_ in ACTOR_ENTS:
         return True

@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from . import modes
 from .appeals import absorb_requests, speech_demands
 from .background import alleged, describes
-from .actors import (is_pronoun, clause_subjects, conjuncts, noun_sources, owners, phrase_objects, prep_objects, protested,
+from .actors import (can_act, is_pronoun, clause_subjects, conjuncts, noun_sources, owners, phrase_objects, prep_objects, protested,
                      subject_of, verb_targets)
 from .lexicon import Lexicon, NounSense, VerbSense, load
 from .happenings import merge_happenings, merge_purposes
@@ -42,6 +42,7 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
+FORETELLING = frozenset({"warn", "caution"})  # verbs of warning, a threat only when someone is to act
 FORCE_WORDS = frozenset({"force", "troop", "reservist", "reserve", "soldier", "army", "police", "militia", "unit", "warship",
                          "tank", "fighter", "jet", "division", "regiment", "guard", "militiaman", "recruit", "conscript"})
 # What declining to do is only declining to speak (CAMEO 011, a statement): 'declined to comment / say whether'.
@@ -238,7 +239,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
         elif _light_object(token, lex) is not None:
             continue
         if code is None or (code[:2] in DROP_ROOTS and code[:3] not in KEPT_STATEMENTS) or \
-                (pattern is None and not _destined(token, rule)):
+                (pattern is None and not _destined(token, rule)) or (pattern is None and _forecast(token, lemma)):
             continue
         place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
         by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse,
@@ -301,6 +302,15 @@ def _destined(verb: Token, rule: str) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ in DESTINATIONS[parts[1]] for c in verb.children) or \
         (parts[2] == "tour" and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _forecast(verb: Token, lemma: str) -> bool:
+    """Whether a warning only foretells what things will do ('warned that the sanctions would hurt companies', 'warned
+    the launch will raise tensions'), not what someone will do to someone: no threat."""
+    if lemma not in FORETELLING or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(is_pronoun(s) or can_act(s) for s in subjects)
 
 
 def _force(noun: Token) -> bool:
