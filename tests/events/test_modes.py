@@ -198,3 +198,9 @@ def test_a_warning_of_what_things_will_do_is_no_threat(code):
     assert code("Chile warned that the new tariffs would hurt exporters on both sides of the border.") == []
     ev = only(code("Chile warned that it would close the border if Peru kept the tariffs."), "warned")
     assert ev.cameo.startswith("13")
+
+
+def test_not_tolerating_something_is_a_warning(code):
+    ev = only(code("Poland will not tolerate any interference in its affairs by Russia, the foreign minister said."),
+              "tolerate")
+    assert (ev.cameo, ev.mode, ev.target.code) == ("130", None, "RUS") and ev.rule.endswith("+warning")

@@ -269,7 +269,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
         cand.code, cand.mode = modality.code, modality.mode
         if modality.note == "refusal":
             cand.rule = f"{cand.rule}+refusal"
-        elif modality.note in ("intended", "planned", "threatened", "prepared") and cand.code != cand.base:
+        elif modality.note in ("intended", "planned", "threatened", "prepared", "warning") and cand.code != cand.base:
             cand.rule = f"{cand.rule}+{modality.note}"
         if cand.reverse:
             cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]

@@ -21,7 +21,8 @@ Read from the parse around the trigger, never from the raw text:
 - a verb conjoined to another without a tense of its own ("will tighten sanctions and impose a
   blockade", "plans to meet X and sign a deal") shares that verb's auxiliaries and governors.
 - threatened conflict ("threatened to impose sanctions") takes CAMEO's threat code (13x); force
-  made ready ("the army prepared to resume shelling") is a show of force (150), not words of threat.
+  made ready ("the army prepared to resume shelling") is a show of force (150), not words of threat;
+  "will not tolerate X" warns (130) rather than rejects.
 `historical` is decided from the event's date (see when.py).
 """
 
@@ -50,6 +51,7 @@ GOVERNORS = INTENT | COMMIT | REFUSE | THREATEN | DESIRE | FAIL | ATTEMPT
 SPEECH = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "note", "claim", "report",
                     "insist", "confirm", "indicate", "reply", "explain", "write", "warn", "assure", "reiterate", "conclude"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
+ENDURE = frozenset({"tolerate", "stand"})  # 'will not tolerate X' warns of what follows X
 DEMAND_VERBS = frozenset({"demand", "urge", "ask", "call", "request", "insist", "press", "pressure", "appeal", "order",
                           "require", "want", "plead", "beg", "encourage", "invite", "advise", "recommend"})
 PLANNED = frozenset({"planned", "proposed", "upcoming", "forthcoming", "expected", "possible", "future",
@@ -225,6 +227,8 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended
         rejected = lex.recode("reject", code) if cooperative else None
         if demanded:  # "demanded that its partners refuse to recognize X": asked for, not done
             return Modality("hypothetical", rejected or code, "demanded")
+        if rejected and verb.lemma_.lower() in ENDURE and not refused:
+            return Modality(None, "130", "warning")  # 'will not tolerate any provocation': a warning, not a rejection
         if rejected:
             return Modality(None, rejected, "refusal")
         return Modality("negated", code, "refused" if refused else "negated")
