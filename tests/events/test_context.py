@@ -183,3 +183,8 @@ def test_two_governments_stay_apart(code):
     ev = only(code("The foreign minister met Rex Tillerson on Monday.", {"The foreign minister": "GOV", "Rex Tillerson": "USAGOV"}),
               "met")
     assert ev.source.code != "USAGOV"
+
+
+def test_a_capital_marched_through_is_a_place_not_its_government(code):
+    ev = only(code("Tens of thousands of people marched through central Lima on Friday."), "marched")
+    assert ev.target is None or ev.target.code != "PERGOV"

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
-LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "through",
+                            "along"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # Sectors of groups that act where they live; the state's own bodies (GOV, MIL, ...) act abroad too.
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "COP", "CRM", "LAB", "EDU", "BUS", "HLH", "MED", "AGR", "REL",
