@@ -188,3 +188,4 @@ def test_two_governments_stay_apart(code):
 def test_a_capital_marched_through_is_a_place_not_its_government(code):
     ev = only(code("Tens of thousands of people marched through central Lima on Friday."), "marched")
     assert ev.target is None or ev.target.code != "PERGOV"
+    assert ev.location.name.endswith("Lima") and ev.source.code == "PERCVL"  # where they march places them

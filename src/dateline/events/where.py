@@ -18,7 +18,7 @@ from ..model import Location
 
 GAZETTEER = Path(__file__).with_name("data") / "gazetteer.tsv"
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "through", "along", "across", "throughout"})
 DESTINATION_PREPS = frozenset({"in", "into", "to", "at", "from", "inside"})
 ARRIVAL_PREPS = frozenset({"to", "in"})
 VISIT_CODES = ("042", "043", "044", "036")
