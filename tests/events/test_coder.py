@@ -249,3 +249,8 @@ def test_the_of_phrase_of_a_visit_is_the_visitor(code):
 ])
 def test_a_particle_no_sense_lists_makes_another_verb(code, text):
     assert code(text) == []  # 'pushing back', 'broke up': no demand, no destruction
+
+
+def test_a_request_for_comment_is_a_reporters_question(code):
+    assert code("Reuters sent a request for comment to the Chilean embassy.",
+                {"Reuters": "GBRMED", "the Chilean embassy": "CHLGOV"}) == []

@@ -48,6 +48,7 @@ FORCE_WORDS = frozenset({"force", "troop", "reservist", "reserve", "soldier", "a
 # What declining to do is only declining to speak (CAMEO 011, a statement): 'declined to comment / say whether'.
 COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "confirm", "specify", "disclose", "reveal", "answer", "detail",
                            "explain", "speculate", "name", "identify", "discuss", "speak", "talk", "give"})
+COMMENT_NOUNS = frozenset({"comment", "interview", "reaction", "clarification", "detail"})  # what reporters ask for
 # CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
 # 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
 DESTINATIONS = {"GO_SOMEWHERE": frozenset({"to", "for", "into", "toward", "towards"}), "ARRIVE": frozenset({"in", "at", "to"})}
@@ -356,6 +357,8 @@ def _scan(sent: SpacySpan, lex: Lexicon) -> tuple[list[Token], list[Token]]:
 
 def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[int, Candidate]) -> Candidate | None:
     """An event noun coded through its light verb, or through its own possessor or 'by' phrase."""
+    if any(t.lemma_.lower() in COMMENT_NOUNS for t in prep_objects(noun, ("for",))):
+        return None  # 'did not respond to a request for comment': a reporter's question, no appeal
     place = _object_of(noun)
     head = place.head
     code = sense.code
