@@ -254,3 +254,9 @@ def test_a_particle_no_sense_lists_makes_another_verb(code, text):
 def test_a_request_for_comment_is_a_reporters_question(code):
     assert code("Reuters sent a request for comment to the Chilean embassy.",
                 {"Reuters": "GBRMED", "the Chilean embassy": "CHLGOV"}) == []
+
+
+def test_asked_framing_an_answer_is_a_reporters_question(code):
+    text = "Asked about a possible Chilean military response, the Peruvian minister said he did not want to talk about it."
+    assert code(text, {"the Peruvian minister": "PERGOV"}) == []
+    assert only(code("Peru asked Chile to withdraw its troops."), "asked").plover == "REQUEST"

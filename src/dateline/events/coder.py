@@ -218,7 +218,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for token in verbs:
         if token.dep_ in ("amod", "compound") or (token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS):
             continue  # a participle used as an adjective ("the planned deployment") or a noun ("the wounded") names no act
-        if alleged(token) or describes(token):
+        if alleged(token) or describes(token) or _interviewed(token):
             continue  # what an accusation alleges, or what a clause says to describe a noun, is no reported act
         lemma = lex.lemma(token)
         if lemma in modes.SPEECH:
@@ -303,6 +303,12 @@ def _destined(verb: Token, rule: str) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ in DESTINATIONS[parts[1]] for c in verb.children) or \
         (parts[2] == "tour" and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _interviewed(verb: Token) -> bool:
+    """'Asked about a possible response, Mattis said ...': a reporter's question framing the answer, no appeal."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
 def _forecast(verb: Token, lemma: str) -> bool:
