@@ -204,3 +204,12 @@ def test_not_tolerating_something_is_a_warning(code):
     ev = only(code("Poland will not tolerate any interference in its affairs by Russia, the foreign minister said."),
               "tolerate")
     assert (ev.cameo, ev.mode, ev.target.code) == ("130", None, "RUS") and ev.rule.endswith("+warning")
+
+
+@pytest.mark.parametrize("text,trigger,target", [
+    ("Washington remained open to talks with Pyongyang without preconditions.", "talks", "PRKGOV"),
+    ("Chile is ready for dialogue with Bolivia.", "dialogue", "BOL"),
+])
+def test_being_open_or_ready_for_talks_is_an_intent_to_meet(code, text, trigger, target):
+    ev = only(code(text), trigger)
+    assert (ev.cameo, ev.mode, ev.target.code) == ("036", "future", target)

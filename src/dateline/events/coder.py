@@ -48,6 +48,7 @@ FORCE_WORDS = frozenset({"force", "troop", "reservist", "reserve", "soldier", "a
 # What declining to do is only declining to speak (CAMEO 011, a statement): 'declined to comment / say whether'.
 COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "confirm", "specify", "disclose", "reveal", "answer", "detail",
                            "explain", "speculate", "name", "identify", "discuss", "speak", "talk", "give"})
+READY = frozenset({"open", "ready", "willing", "prepared", "eager"})  # 'remained open to talks': an intent
 COMMENT_NOUNS = frozenset({"comment", "interview", "reaction", "clarification", "detail"})  # what reporters ask for
 # CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
 # 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
@@ -383,6 +384,12 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand.targets = groups
         cand.place_target = groups[0][0] if groups else None
         return cand
+    if (ready := _readiness(noun)) is not None:  # 'Washington remained open to talks with Pyongyang': talks intended
+        cand = Candidate(noun, code, f"{sense.rule}+ready:{ready.lemma_.lower()}", "noun", light=ready, base=code)
+        cand.sources, _ = subject_of(ready.head)
+        cand.targets = [g for g in (prep_objects(noun, sense.target_preps), owners(noun)) if g]
+        cand.place_target = cand.targets[0][0] if cand.targets else None
+        return cand
     sources = noun_sources(noun, code) or _doers_of(noun, sense)
     if not sources:
         return None
@@ -400,6 +407,15 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand.targets = [targets] if targets else []
     cand.place_target = targets[0] if targets else None
     return cand
+
+
+def _readiness(noun: Token) -> Token | None:
+    """The adjective of readiness an event noun completes ('open to talks', 'ready for dialogue'), said of a subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.head.pos_ != "ADJ":
+        return None
+    adjective = prep.head
+    return adjective if adjective.lemma_.lower() in READY and adjective.dep_ == "acomp" else None
 
 
 def _doers_of(noun: Token, sense: NounSense) -> list[Token]:

@@ -38,7 +38,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "would", "ought"})
 INTENT = frozenset({"go", "plan", "intend", "prepare", "aim", "expect", "schedule", "set", "due", "going", "poised",
                     "ready", "willing", "prepared", "determined", "likely", "about", "propose", "mean",
-                    "consider", "contemplate", "weigh", "mull"})  # 'will consider closing its consulate': not done
+                    "consider", "contemplate", "weigh", "mull", "open", "eager"})  # 'will consider closing its consulate': not done
 COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "commit", "undertake", "volunteer", "consent"})
 REFUSE = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant"})
 THREATEN = frozenset({"threaten"})
