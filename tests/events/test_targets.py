@@ -83,3 +83,11 @@ def test_a_denial_is_coded_without_a_plover_type_and_answers_the_accuser(code):
     ev = only(events, "denied")
     assert (ev.cameo, ev.plover, ev.source.code, ev.target.code) == ("016", None, "PERGOV", "CHL")
     assert ev.rule == "dateline:deny:that"
+
+
+def test_the_two_sides_are_the_parties_of_the_sentences_own_event(code):
+    events = code("The Chilean foreign minister held a phone conversation with the Peruvian foreign minister on Friday, "
+                  "during which the two sides pledged to deepen cooperation in trade.",
+                  {"The Chilean foreign minister": "CHLGOV", "the Peruvian foreign minister": "PERGOV"})
+    pledged = {(e.source.code, e.target.code) for e in events if e.plover == "AGREE"}
+    assert pledged == {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")}

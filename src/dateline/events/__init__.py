@@ -19,7 +19,7 @@ from . import when
 from .actors import ActorResolver, has_country
 from .coder import Candidate, TriggerIndex, find_candidates
 from .context import localise, office_code, unattributed
-from .happenings import choose_targets, pairs, reaction_target, resolve_actors, restates
+from .happenings import both_parties, choose_targets, pairs, reaction_target, resolve_actors, restates
 from .lexicon import Lexicon, load, quad_class
 from .where import dateline_place, find_place
 
@@ -97,7 +97,8 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
         times = time_index.within(sent) if cands else []
         for cand in cands:
             quote = quotes.at(cand.trigger.idx)
-            sources = resolve_actors(cand.sources, resolver, quote, cand.trigger, subject=True)
+            sources = both_parties(cand.sources, sentence_events) or \
+                resolve_actors(cand.sources, resolver, quote, cand.trigger, subject=True)
             targets = choose_targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric, sources=sources)
             if not sources and targets and (unknown := unattributed(cand, article)):
                 sources = [unknown]

@@ -17,6 +17,7 @@ countries"); no actor acts on itself or on words inside its own phrase. A noun t
 event already coded in the sentence by the same actor ("his visit") is no second event (restates).
 A reaction that names an act without its doer ("condemned the abduction", "rejected the criticism") is
 aimed at whoever the story said did that act before, and a denial at whoever accused (reaction_target).
+"The two sides" or "both countries" as a subject are the two parties of the sentence's own event (both_parties).
 """
 
 from __future__ import annotations
@@ -292,3 +293,25 @@ def _act_roots(noun: Token, lex: Lexicon) -> set[str]:
         if word in ACT_WORDS:
             return set(ACT_WORDS[word])
     return set()
+
+
+PAIR_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader", "minister", "state", "neighbour",
+                        "neighbor", "delegation"})
+
+
+def both_parties(heads: list[Token], here: list[tuple[Candidate, Event]]) -> list[EventActor]:
+    """'the two sides', 'both countries' as the subject: the two parties of the sentence's event between two countries
+    ('X held a phone conversation with Y, during which the two sides pledged to deepen cooperation'); a later
+    sentence's 'the two countries' may name another pair, so only the sentence's own events are read."""
+    if len(heads) != 1 or heads[0].lemma_.lower() not in PAIR_WORDS or heads[0].tag_ not in ("NNS", "NNPS"):
+        return []
+    if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+               for c in heads[0].children):
+        return []
+    for _, other in reversed(here):
+        if other.source is None or other.target is None:
+            continue
+        one, two = country_of(other.source.code), country_of(other.target.code)
+        if one is not None and two is not None and one != two:
+            return [other.source, other.target]
+    return []
