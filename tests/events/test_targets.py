@@ -91,3 +91,16 @@ def test_the_two_sides_are_the_parties_of_the_sentences_own_event(code):
                   {"The Chilean foreign minister": "CHLGOV", "the Peruvian foreign minister": "PERGOV"})
     pledged = {(e.source.code, e.target.code) for e in events if e.plover == "AGREE"}
     assert pledged == {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")}
+
+
+def test_a_pronoun_denying_the_charges_is_the_one_charged(code):
+    events = code("A Chilean court sentenced Peruvian journalist Ana Ruiz to four years in prison on Wednesday. "
+                  "She has denied the charges.", {"A Chilean court": "CHLJUD", "Peruvian journalist Ana Ruiz": "PERMED",
+                                                  "She": "CHLJUD"})  # coreference gone wrong: she is not the court
+    ev = only(events, "denied")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("016", "PERMED", "CHLJUD")
+
+
+def test_a_denial_of_a_claim_is_coded(code):
+    ev = only(code("Armenia accused Azerbaijani troops of firing at its positions. Baku denied the claim."), "denied")
+    assert ev.cameo == "016" and ev.source.code.startswith("AZE") and ev.target.code.startswith("ARM")

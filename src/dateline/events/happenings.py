@@ -285,6 +285,18 @@ def reaction_target(cand: Candidate, ev: Event, before: list[Event], here: list[
     return next((d for d in doers if country_of(d.code)), doers[0] if doers else None)
 
 
+def accused_denier(cand: Candidate, ev: Event, before: list[Event], here: list[tuple[Candidate, Event]]) -> Event | None:
+    """For a denial whose subject is a pronoun or unnamed ('She has denied the charges'), the accusation it answers:
+    the denier is who was accused, sentenced or sanctioned there, whoever else the pronoun could mean."""
+    if not ev.cameo.startswith("016"):
+        return None
+    if ev.source is not None and ev.source.code and not all(is_pronoun(s) for s in cand.sources):
+        return None
+    return next((other for other in [*reversed([e for _, e in here]), *reversed(before)]
+                 if other.cameo[:2] in ACCUSING and other.target is not None and other.target.code
+                 and other.source is not None), None)
+
+
 def _act_roots(noun: Token, lex: Lexicon) -> set[str]:
     """The CAMEO roots of the acts a noun names: its event-noun senses, else the few words ACT_WORDS lists."""
     for word in _singulars(noun):
