@@ -93,12 +93,11 @@ def test_the_two_sides_are_the_parties_of_the_sentences_own_event(code):
     assert pledged == {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")}
 
 
-def test_a_pronoun_denying_the_charges_is_the_one_charged(code):
-    events = code("A Chilean court sentenced Peruvian journalist Ana Ruiz to four years in prison on Wednesday. "
-                  "She has denied the charges.", {"A Chilean court": "CHLJUD", "Peruvian journalist Ana Ruiz": "PERMED",
-                                                  "She": "CHLJUD"})  # coreference gone wrong: she is not the court
+def test_a_denial_answers_the_accusation_aimed_at_the_denier(code):
+    events = code("Chile accused Peru of spying on Monday. Peru criticised Bolivia on Tuesday. The Peruvian ministry "
+                  "denied the allegations.", {"The Peruvian ministry": "PERGOV"})
     ev = only(events, "denied")
-    assert (ev.cameo, ev.source.code, ev.target.code) == ("016", "PERMED", "CHLJUD")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("016", "PERGOV", "CHL")
 
 
 def test_a_denial_of_a_claim_is_coded(code):

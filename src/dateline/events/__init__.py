@@ -131,8 +131,9 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote, times)
                 if (doer := reaction_target(cand, ev, events, sentence_events, lex)) is not None:
                     ev.target = doer  # 'condemned the abduction': the kidnappers the story named before
-                if (accusation := accused_denier(cand, ev, events, sentence_events)) is not None:
-                    ev.source, ev.target = accusation.target, accusation.source  # 'She has denied the charges
+                if (accusation := accused_denier(ev, events, sentence_events)) is not None:  # 'She denied the charges'
+                    ev.source = ev.source if ev.source is not None and ev.source.code else accusation.target
+                    ev.target = accusation.source
                 localise(ev, home)
                 if not (_identified(ev.source) or _identified(ev.target)):
                     continue  # "the West suspected ...", "the firm provided statements": no political actor

@@ -16,7 +16,8 @@ conjoined sources of a symmetric act act on each other (pairs)
 countries"); no actor acts on itself or on words inside its own phrase. A noun that restates an
 event already coded in the sentence by the same actor ("his visit") is no second event (restates).
 A reaction that names an act without its doer ("condemned the abduction", "rejected the criticism") is
-aimed at whoever the story said did that act before, and a denial at whoever accused (reaction_target).
+aimed at whoever the story said did that act before (reaction_target); a denial answers the last accusation aimed
+at the denier's country, or, with no denier named, the last one, whose accused is then the denier (accused_denier).
 "The two sides" or "both countries" as a subject are the two parties of the sentence's own event (both_parties).
 """
 
@@ -285,16 +286,18 @@ def reaction_target(cand: Candidate, ev: Event, before: list[Event], here: list[
     return next((d for d in doers if country_of(d.code)), doers[0] if doers else None)
 
 
-def accused_denier(cand: Candidate, ev: Event, before: list[Event], here: list[tuple[Candidate, Event]]) -> Event | None:
-    """For a denial whose subject is a pronoun or unnamed ('She has denied the charges'), the accusation it answers:
-    the denier is who was accused, sentenced or sanctioned there, whoever else the pronoun could mean."""
+def accused_denier(ev: Event, before: list[Event], here: list[tuple[Candidate, Event]]) -> Event | None:
+    """For a denial, the accusation it answers: the last one aimed at the denier's country, or, where the text leaves
+    the denier unnamed ('She has denied the charges' with no one to refer to), the last one at all, whose accused
+    then is the denier."""
     if not ev.cameo.startswith("016"):
         return None
-    if ev.source is not None and ev.source.code and not all(is_pronoun(s) for s in cand.sources):
-        return None
-    return next((other for other in [*reversed([e for _, e in here]), *reversed(before)]
-                 if other.cameo[:2] in ACCUSING and other.target is not None and other.target.code
-                 and other.source is not None), None)
+    known = country_of(ev.source.code) if ev.source is not None else None
+    for other in [*reversed([e for _, e in here]), *reversed(before)]:
+        if other.cameo[:2] in ACCUSING and other.target is not None and other.target.code and other.source is not None \
+                and (known is None or country_of(other.target.code) == known):
+            return other
+    return None
 
 
 def _act_roots(noun: Token, lex: Lexicon) -> set[str]:
