@@ -179,3 +179,31 @@ def test_a_missed_surname_joins_its_person(resolve):
 def test_a_surname_with_a_title(resolve):
     ents = resolve("Erik Lund arrived on Monday. Later Mr. Lund spoke.", [("Erik Lund", "PERSON", ["Erik Lund"], None)])
     assert added(ents, "Erik Lund") == [("Mr. Lund", "surname")]
+
+
+def test_he_prefers_the_subject_to_a_nearer_object(resolve):
+    ents = resolve('Lars Holm thanked the Danish side and invited Erik Lund to visit Bergen. "Our doors are open," he said.',
+                   [("Lars Holm", "PERSON", ["Lars Holm"], None), ("Erik Lund", "PERSON", ["Erik Lund"], None)])
+    assert added(ents, "Lars Holm") == [("he", "pronoun")]
+    assert added(ents, "Erik Lund") == []
+
+
+def test_he_prefers_the_speaker_to_the_one_spoken_of(resolve):
+    ents = resolve("Lars Holm said President Erik Lund would travel to Oslo in May. He declined to say when.",
+                   [("Lars Holm", "PERSON", ["Lars Holm"], None), ("Erik Lund", "PERSON", ["Erik Lund"], None)])
+    assert added(ents, "Lars Holm") == [("He", "pronoun")]
+
+
+def test_it_is_no_one_named_in_what_it_reports(resolve):
+    army = Actor("NORMIL", "NOR", "MIL", None, "test")
+    ents = resolve("The missiles flew 300 km, the Norwegian army said. Sweden has raised its alert level, it said.",
+                   [("Norwegian army", "ORG", ["Norwegian army"], army), ("Sweden", "GPE", ["Sweden"], SWE)])
+    assert ("it", "pronoun") in added(ents, "Norwegian army")
+    assert ("it", "pronoun") not in added(ents, "Sweden")
+
+
+def test_it_is_not_a_body_named_in_the_plural(resolve):
+    parties = Actor("PTY", None, "PTY", None, "agent:parties")
+    ents = resolve("The parties agreed to meet again, the commission said. The next round will be in Oslo, it added.",
+                   [("The parties", "ORG", ["The parties"], parties)])
+    assert added(ents, "The parties") == []

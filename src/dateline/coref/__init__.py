@@ -18,6 +18,7 @@ from ..quotes import view as view_module
 from ..quotes.view import DocView
 from .lexicon import PRONOUNS, ROLE_FILLERS, TITLES, TWO_COUNTRIES, TWO_LEADERS, metonyms, role_nouns
 from .profiles import Profile, build_profiles
+from .salience import reported_before, score, weight
 
 PERSON_REACH = 5  # sentences back a he/she may reach (quotes split sentences finely)
 THING_REACH = 2  # sentences back an it/they may reach
@@ -42,28 +43,35 @@ class _Pass:
                 self.by_surname.setdefault(p.surname, []).append(p)
         self.covered: dict[int, list[int]] = {}
         self.mention_end: dict[int, int] = {}
+        self.weight_at: dict[tuple[int, int], float] = {}  # (profile, first token) -> the mention's salience weight
+        self.seen: dict[int, list[tuple[int, int, float]]] = {}  # profile -> (token, sentence, weight) of mentions so far
         for p in self.profiles:
             for m in p.entity.mentions:
                 first, last = v.token_after(m.start), v.token_at(m.end - 1)
                 for i in range(first, last + 1):
                     self.covered.setdefault(i, []).append(p.index)
                 self.mention_end[first] = max(self.mention_end.get(first, first), last)
+                if last >= first:
+                    self.weight_at[(p.index, first)] = weight(v, first, last)
 
     def next_id(self) -> str:
         """A fresh entity id after the highest e<n> in use."""
         used = [int(p.entity.id[1:]) for p in self.profiles if p.entity.id[1:].isdigit()]
         return f"e{max(used, default=0) + 1}"
 
-    def note(self, p: int, i: int) -> None:
+    def note(self, p: int, i: int, w: float | None = None) -> None:
         self.last[p] = i
         self.profiles[p].mention_sentences.append(self.v.sent[i])
+        if w is None:
+            w = self.weight_at.get((p, i)) or weight(self.v, i, i)
+        self.seen.setdefault(p, []).append((i, self.v.sent[i], w))
 
     def add(self, p: int, first: int, last: int, rule: str) -> None:
         start, end = self.v.start[first], self.v.end[last]
         self.added.setdefault(p, []).append(Mention(start, end, self.text[start:end], rule))
         for i in range(first, last + 1):
             self.covered.setdefault(i, []).append(p)
-        self.note(p, last)
+        self.note(p, last, weight(self.v, first, last))
 
     def recent(self, i: int, reach: int) -> list[Profile]:
         """Profiles mentioned within `reach` sentences before token i, most recent first."""
@@ -77,18 +85,25 @@ def _pronoun(st: _Pass, i: int) -> bool:
     if sense is None or st.v.pos[i] != "PRON" or _expletive(st.v, i):
         return False
     reach = PERSON_REACH if sense.person else THING_REACH
-    for p in st.recent(i, reach):
+    blocked = reported_before(st.v, i)
+    sent = st.v.sent[i]
+    best, best_score = None, 0.0
+    for p in st.recent(i, reach):  # most recent first: a tie keeps the nearer one
         if sense.person is True and (p.kind != "person" or p.gender not in (None, sense.gender)):
             continue
         if sense.person is False and (p.kind not in ("org", "place") or p.plural):
             continue
         if sense.person is None and (not (p.plural or p.kind == "org") or _plural_between(st, st.last[p.index], i)):
             continue
-        if sense.gender and p.gender is None:
-            p.gender = sense.gender
-        st.add(p.index, i, i, "pronoun")
-        return True
-    return False
+        s = score(st.seen.get(p.index, []), i, sent, reach, blocked)
+        if s > best_score:
+            best, best_score = p, s
+    if best is None:
+        return False
+    if sense.gender and best.gender is None:
+        best.gender = sense.gender
+    st.add(best.index, i, i, "pronoun")
+    return True
 
 
 def _plural_between(st: _Pass, after: int, before: int) -> bool:

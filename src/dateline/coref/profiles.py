@@ -66,6 +66,15 @@ def _title_words(v: DocView, start_char: int) -> list[int]:
     return out[::-1]
 
 
+def _plural_body(v: DocView, entity: Entity) -> bool:
+    """An organisation named by a plural common noun ("the parties", "the authorities") is a they, not an it."""
+    if entity.type != "ORG" or not entity.mentions:
+        return False
+    m = entity.mentions[0]
+    i = v.token_at(m.end - 1)
+    return v.tag[i] == "NNS" and v.words[i].islower()
+
+
 def build_profiles(v: DocView, entities: list[Entity]) -> list[Profile]:
     """A profile per entity, with gender from first names, titles (Mr, Mrs, Ms) and gendered role words."""
     names = first_names()
@@ -73,7 +82,7 @@ def build_profiles(v: DocView, entities: list[Entity]) -> list[Profile]:
     out = []
     for n, entity in enumerate(entities):
         kind = _kind(entity)
-        p = Profile(n, entity, kind, plural=kind == "group")
+        p = Profile(n, entity, kind, plural=kind == "group" or _plural_body(v, entity))
         actor = entity.actor
         words: list[str] = []
         if actor is not None:
