@@ -259,4 +259,20 @@ class SpeakerResolver:
             return entity.id, entity.name
         if is_pronoun(v, sp):
             return None, None
+        named = self._apposition(sp)
+        if named is not None:
+            return named
         return None, name_part(v, sp)
+
+    def _apposition(self, sp: Speaker) -> tuple[str | None, str | None] | None:
+        """'A spokesman, David Mutua, said' / 'said her lawyer, Kerem Aydin': the name set beside a role noun is who spoke."""
+        v = self.v
+        for c in v.children[sp.head]:
+            if v.dep[c] != "appos" or c < sp.head or v.pos[c] != "PROPN":
+                continue
+            rows = self.index.overlapping(v.start[c], v.end[c])
+            if rows:
+                entity = max(rows, key=lambda r: r[1] - r[0])[2]
+                return entity.id, entity.name
+            return None, name_part(v, Speaker(v.left_edge(c), c, c))
+        return None

@@ -1,0 +1,22 @@
+"""Which name a quote's speaker gets: a name set beside a role noun, a body described rather than named, several speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import only
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_name_in_apposition_to_a_role_noun_speaks(annotate):
+    article = annotate(
+        "The mayor's office declined to comment on the closures.\n\n"
+        "A spokeswoman, Linnea Sjoberg, said the bridge would reopen on Friday."
+    )
+    assert only(article.quotes, "reopen").speaker_name == "Linnea Sjoberg"
+
+
+def test_an_inverted_speaker_with_a_name_in_apposition(annotate):
+    article = annotate('"The ruling is a setback," said her lawyer, Tomas Ekberg, outside the court in Malmo.')
+    assert only(article.quotes, "setback").speaker_name == "Tomas Ekberg"
