@@ -183,3 +183,16 @@ def test_agreements_and_numbered_resolutions_are_laws_not_organisations(parse) -
     council = [e for e in entities if e.type == "ORG" and any(m.text == "Security Council" for m in e.mentions)]
     assert council and council[0].actor.code == "IGOUNO"
     assert "Minsk agreements" in laws
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian human rights commissioner Tatyana Belova said further talks were possible.", "Tatyana Belova"),
+    ("EU foreign affairs spokeswoman Sofia Ferrante said the verdict was worrying.", "Sofia Ferrante"),
+])
+def test_a_titled_first_name_and_surname_are_a_person(parse, text, name) -> None:
+    """A first name that is also a city (Sofia), or a name the NER took for an organisation, still names a person."""
+    article, doc = parse(text, published="2024-01-10")
+    article.entities = find_entities(doc, article)
+    person = by_name(article, name)
+    assert person.type == "PERSON"
+    assert person.actor is None or person.actor.country != "BGR"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..coref.lexicon import first_names
 from ..model import Actor, Article, Entity, Mention
 from . import lexicon, people
 from .codes import ACTOR_SECTORS, DETERMINERS, WEAK_TITLES, kind_of, make_actor, names_people
@@ -106,7 +107,7 @@ def _from_ner(st: _State) -> None:
         if h.end - h.start > 1 and (h.first("user", "named") or h.first("place")):
             for i in range(h.start, h.end):
                 strong[i] = h
-    for ent in _split_at_newlines(st, _ents(st)):
+    for ent in _join_first_names(st, _split_at_newlines(st, _ents(st))):
         if ent.label_ not in KEEP:
             continue
         cut = {strong[i] for i in range(ent.start, ent.end) if i in strong}
@@ -141,6 +142,40 @@ def _ents(st: _State) -> list[Span]:
             start, label = i, tok.ent_type_
     if start is not None:
         out.append(Span(st.doc, start, len(st.toks), label=label))
+    return out
+
+
+def _first_name(st: _State, i: int) -> bool:
+    """A capitalised known first name followed by another capitalised name word ('Sofia Marchetti', 'Tatyana Voronina')."""
+    nxt = i + 1
+    return (st.lowers[i] in first_names() and st.texts[i][:1].isupper() and nxt < len(st.toks)
+            and st.toks[nxt].pos_ == "PROPN" and st.texts[nxt][:1].isupper())
+
+
+def _titled(st: _State, i: int) -> bool:
+    """A title word or role noun just before token i ('commissioner Tatyana ...', 'Minister Tatyana ...')."""
+    j = i - 1
+    if j < 0:
+        return False
+    hit = st.hit_by_token.get(j)
+    return (st.toks[j].pos_ == "NOUN" and st.texts[j].islower()) or bool(hit and hit.first("agent") and hit.end == i)
+
+
+def _join_first_names(st: _State, ents: list[Span]) -> list[Span]:
+    """After a title, a known first name and a surname are one person, whatever the NER made of them: 'Tatyana' GPE +
+    'Voronina' LOC, or 'Tatyana Belova' as an ORG."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.end - prev.start == 1 and prev.label_ != "PERSON"
+                and _first_name(st, prev.start) and _titled(st, prev.start) and all(t.pos_ == "PROPN" for t in ent)
+                and not (ent.start in st.hit_by_token and st.hit_by_token[ent.start].first("place"))):
+            out[-1] = Span(st.doc, prev.start, ent.end, label="PERSON")
+            continue
+        if (ent.label_ != "PERSON" and 2 <= len(ent) <= 3 and _first_name(st, ent.start) and _titled(st, ent.start)
+                and all(t.pos_ == "PROPN" for t in ent) and not st.hits_in(ent.start, ent.end)):
+            ent = Span(st.doc, ent.start, ent.end, label="PERSON")
+        out.append(ent)
     return out
 
 
@@ -207,12 +242,13 @@ def _add_person(st: _State, start: int, end: int, inside: list[Hit]) -> None:
     """A PERSON span: drop a title inside it, code it with the title and words before it."""
     doc = st.doc
     while start < end - 1 and start in st.hit_by_token and (st.hit_by_token[start].first("agent") or st.hit_by_token[start].first("place")) \
-            and st.hit_by_token[start].end < end:
-        start = st.hit_by_token[start].end  # 'Prime Minister Vucic' as one PERSON span
+            and st.hit_by_token[start].end < end and not _first_name(st, start):
+        start = st.hit_by_token[start].end  # 'Prime Minister Vucic' as one PERSON span (but 'Sofia Marchetti' is a name)
     root = st.toks[end - 1]
     context_start = min(start, root.left_edge.i)
     context = doc[context_start:end]
-    actors = code_span(context, st.hits_in(context_start, end), st.date, head=root)
+    hits = [h for h in st.hits_in(context_start, end) if h.start < start or not h.first("place")]  # no place inside a name
+    actors = code_span(context, hits, st.date, head=root)
     named = next((h.first("user", "named") for h in inside if h.first("user", "named") and h.end == end), None)
     if named is not None and named.kind == "person":
         key = ("named", named.group)

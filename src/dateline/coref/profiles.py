@@ -11,7 +11,7 @@ from .lexicon import TITLES, first_names, gendered_words, role_nouns
 _PERSON = "PERSON"
 _GROUP_TYPES = frozenset({"NORP"})
 _ORG_TYPES = frozenset({"ORG"})
-_PLACE_TYPES = frozenset({"GPE"})
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
 _TITLE_POS = frozenset({"PROPN", "ADJ", "NOUN"})
 
 
@@ -48,7 +48,7 @@ def _kind(entity: Entity) -> str:
 
 def _is_country(entity: Entity) -> bool:
     actor = entity.actor
-    if actor is None or actor.sector is not None or not actor.rule:
+    if actor is None or actor.sector is not None or not actor.rule or entity.type == _PERSON:
         return False
     return ("(country)" in actor.rule or "(demonym)" in actor.rule) and "agent:" not in actor.rule
 
