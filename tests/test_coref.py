@@ -207,3 +207,31 @@ def test_it_is_not_a_body_named_in_the_plural(resolve):
     ents = resolve("The parties agreed to meet again, the commission said. The next round will be in Oslo, it added.",
                    [("The parties", "ORG", ["The parties"], parties)])
     assert added(ents, "The parties") == []
+
+
+def test_an_owned_body_that_speaks_becomes_an_entity_and_later_descriptions_join_it(resolve):
+    text = ("The Norwegian government's press service said talks would resume. "
+            '"Both sides agreed to meet again," the press service said. The next round will be in Oslo, it added.')
+    ents = resolve(text, [("Norway", "GPE", ["Norwegian"], NOR)])
+    (body,) = [e for e in ents if e.name == "Norwegian government's press service"]
+    assert body.type == "ORG" and body.actor is not None and body.actor.country == "NOR"
+    assert [m.text for m in body.mentions] == ["The Norwegian government's press service", "the press service", "it"]
+
+
+def test_a_bare_body_noun_means_the_body_named_before(resolve):
+    ministry = Actor("LVAGOV", "LVA", "GOV", None, "test")
+    ents = resolve("The Latvian Foreign Ministry summoned the envoy on Monday. The ministry said the talks were over.",
+                   [("Latvian Foreign Ministry", "ORG", ["Latvian Foreign Ministry"], ministry)])
+    assert added(ents, "Latvian Foreign Ministry") == [("The ministry", "body:ministry")]
+
+
+def test_nobodys_office_is_no_entity(resolve):
+    ents = resolve("The office said the bridge would reopen on Friday.", [])
+    assert ents == []
+
+
+def test_they_prefers_a_plural_group_to_a_singular_body(resolve):
+    students = Actor("NORCVL", "NOR", "CVL", None, "agent:students")
+    text = "Police detained nine students in Bergen, the Bergen governor's office said. They were released later."
+    ents = resolve(text, [("nine students", "NORP", ["nine students"], students)])
+    assert added(ents, "nine students") == [("They", "pronoun")]

@@ -20,3 +20,12 @@ def test_a_name_in_apposition_to_a_role_noun_speaks(annotate):
 def test_an_inverted_speaker_with_a_name_in_apposition(annotate):
     article = annotate('"The ruling is a setback," said her lawyer, Tomas Ekberg, outside the court in Malmo.')
     assert only(article.quotes, "setback").speaker_name == "Tomas Ekberg"
+
+
+def test_a_body_described_by_its_owner_is_named_by_the_description(annotate):
+    article = annotate(
+        "OSLO, May 2 (Wire) - Police detained nine students in Bergen on Friday, the Bergen governor's office said.\n\n"
+        "The students were released after questioning, the office added."
+    )
+    assert only(article.quotes, "nine students").speaker_name == "Bergen governor's office"
+    assert only(article.quotes, "released").speaker_name == "Bergen governor's office"

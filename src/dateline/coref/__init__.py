@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Article, Entity, Mention
 from ..quotes import view as view_module
 from ..quotes.view import DocView
+from .bodies import antecedent, description, head_words, new_body
 from .lexicon import PRONOUNS, ROLE_FILLERS, TITLES, TWO_COUNTRIES, TWO_LEADERS, metonyms, role_nouns
 from .profiles import Profile, build_profiles
 from .salience import reported_before, score, weight
@@ -24,6 +25,7 @@ PERSON_REACH = 5  # sentences back a he/she may reach (quotes split sentences fi
 THING_REACH = 2  # sentences back an it/they may reach
 ROLE_REACH = 40  # sentences back a role description may reach
 SALIENCE_DECAY = 0.8
+THEY_FOR_ONE = 0.4  # how much a singular organisation's salience counts for "they"
 _OPENERS = frozenset({"the", "both"})  # words that can open a role description or "the two countries"
 
 
@@ -33,6 +35,7 @@ class _Pass:
     def __init__(self, v: DocView, article: Article) -> None:
         self.v = v
         self.text = article.text
+        self.date = article.published
         self.profiles = build_profiles(v, article.entities)
         self.last: dict[int, int] = {}  # profile index -> last token where it was mentioned
         self.added: dict[int, list[Mention]] = {}
@@ -96,6 +99,8 @@ def _pronoun(st: _Pass, i: int) -> bool:
         if sense.person is None and (not (p.plural or p.kind == "org") or _plural_between(st, st.last[p.index], i)):
             continue
         s = score(st.seen.get(p.index, []), i, sent, reach, blocked)
+        if sense.plural and not p.plural:
+            s *= THEY_FOR_ONE  # "they" for one body is British usage; a plural antecedent is likelier
         if s > best_score:
             best, best_score = p, s
     if best is None:
@@ -209,6 +214,31 @@ def _metonym(st: _Pass, i: int) -> int | None:
     return None
 
 
+def _body(st: _Pass, i: int) -> int | None:
+    """'the press service' -> the body named so before; 'the Ankara governor's office said' -> a new named body."""
+    v = st.v
+    found = description(v, i)
+    if found is None or found[1] in st.covered:
+        return None  # not a body, or one the entity stage already has
+    first, head, last = found
+    words = head_words(v, first, head)
+    recent = st.recent(i, ROLE_REACH)
+    bare = " ".join(v.lower[first + 1:head + 1]) == words  # "the press service": nothing but the body's own words
+    target = antecedent(recent, words) if bare else None
+    if target is None:
+        name = v.text[v.start[first + 1]:v.end[last]]
+        target = next((p for p in recent if p.kind == "org" and p.entity.name == name), None)
+    if target is None:
+        entity = new_body(v, first, head, last, st.next_id(), st.date)
+        if entity is None:
+            return None
+        target = Profile(len(st.profiles), entity, "org", country=entity.actor.country if entity.actor else None)
+        st.profiles.append(target)
+        st.new_entities.append(entity)
+    st.add(target.index, first, head, f"body:{words}")  # the mention ends at the head; "in Armenia" only names it
+    return last
+
+
 def _surname(st: _Pass, i: int) -> bool:
     """A bare surname ("Lavrov", "Mr. Lavrov") of a person named in full earlier, missed by the entity stage."""
     v = st.v
@@ -250,7 +280,7 @@ def resolve(doc: Doc, article: Article) -> list[Entity]:
         if word in places:
             end = _metonym(st, i)
         if end is None and word in _OPENERS:
-            end = _two(st, i) or _role(st, i)
+            end = _two(st, i) or _role(st, i) or _body(st, i)
         if end is not None:
             i = end + 1
             continue
