@@ -124,3 +124,10 @@ def test_a_new_sentence_after_a_quotation_is_no_reporting_clause(annotate):
     article = annotate("Finance Minister Maria Holm presented the budget on Monday.\n\n"
                        '"Why did the minister not pay?" The opposition leader said nothing more about the bills on Monday.')
     assert not any(q.cue and q.cue.text == "said" and "Why did" in q.content.text for q in article.quotes)
+
+
+def test_a_fragment_in_a_reported_clause_is_no_quotation_of_the_inner_verb(annotate):
+    article = annotate('Hungarian Foreign Ministry spokeswoman Ines Varga said Budapest would respond "in a fitting manner".')
+    q = only(article.quotes, "fitting manner")
+    assert q.kind == "mixed" and q.cue.text == "said"
+    assert q.speaker_name == "Ines Varga"

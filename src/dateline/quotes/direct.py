@@ -150,7 +150,23 @@ def _leading(v: DocView, frame: list[int], after_close: list[int]) -> Attributio
         return None
     if _has_words(v, after_close) and not _participle_follows(v, after_close):
         return None  # the sentence goes on after the quotation: a fragment inside someone's clause
+    if before == c_last and _reported_by(v, c, frame):
+        return None
     return Attribution(c, c_last, speaker_of(v, c, cue), "direct:leading")
+
+
+def _reported_by(v: DocView, c: int, frame: list[int]) -> bool:
+    """'She said Moscow would respond "in a mirror manner"': a cue inside the clause another cue reports, with no
+    colon or comma before the quotation, frames a fragment of that clause, not a quotation of its own."""
+    node, through_clause = c, False
+    for _ in range(4):
+        if v.head[node] == node or v.dep[node] not in ("ccomp", "xcomp", "conj"):
+            return False
+        through_clause = through_clause or v.dep[node] == "ccomp"
+        node = v.head[node]
+        if through_clause and node in frame and cue_at(v.lower, v.pos, node) is not None:
+            return True
+    return False
 
 
 def _participle_follows(v: DocView, after_close: list[int]) -> bool:
