@@ -29,3 +29,13 @@ def test_a_body_described_by_its_owner_is_named_by_the_description(annotate):
     )
     assert only(article.quotes, "nine students").speaker_name == "Bergen governor's office"
     assert only(article.quotes, "released").speaker_name == "Bergen governor's office"
+
+
+def test_a_name_goes_on_through_of_and_for_the(nlp):
+    from dateline.quotes import view
+    from dateline.quotes.speakers import name_part, noun_phrase
+
+    text = "In Tromso, the Coordination Council for the Protection of Coastal Fishermen accused Sweden of lying."
+    v = view.build(nlp(text))
+    head = v.words.index("Council")
+    assert name_part(v, noun_phrase(v, head)) == "Coordination Council for the Protection of Coastal Fishermen"

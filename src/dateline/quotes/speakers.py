@@ -233,7 +233,28 @@ def name_part(v: DocView, sp: Speaker) -> str | None:
         b += 1
     if a == b and v.lower[a] in people_nouns():
         return None  # "Regulators" opening a sentence, tagged as a name
-    return v.text[v.start[a]:v.end[b]]
+    return v.text[v.start[a]:v.end[_name_tail(v, b, sp.last)]]
+
+
+_NAME_LINKS = frozenset({"of", "for", "the", "and", "on"})
+
+
+def _name_tail(v: DocView, b: int, limit: int) -> int:
+    """Where a name goes on through "of" / "for the" to more capitalised words: 'Coordination Headquarters for the
+    Treatment of Prisoners of War' is one name."""
+    end = b
+    i = b + 1
+    while i <= limit:
+        j = i
+        while j <= limit and v.lower[j] in _NAME_LINKS and v.words[j].islower():
+            j += 1
+        if j == i or j > limit or v.pos[j] != "PROPN" or not v.words[j][:1].isupper():
+            break
+        while j + 1 <= limit and v.pos[j + 1] == "PROPN" and v.words[j + 1][:1].isupper():
+            j += 1
+        end = i = j
+        i += 1
+    return end
 
 
 class SpeakerResolver:
