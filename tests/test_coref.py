@@ -235,3 +235,12 @@ def test_they_prefers_a_plural_group_to_a_singular_body(resolve):
     text = "Police detained nine students in Bergen, the Bergen governor's office said. They were released later."
     ents = resolve(text, [("nine students", "NORP", ["nine students"], students)])
     assert added(ents, "nine students") == [("They", "pronoun")]
+
+
+def test_a_counterpart_holds_the_same_office_and_the_nationality_before_it(resolve):
+    text = ("Norwegian Foreign Minister Anna Berg met her Swedish counterpart Erik Lund in Oslo. "
+            "Berg spoke first. The Swedish minister said the talks went well.")
+    ents = resolve(text, [("Norway", "GPE", ["Norwegian"], NOR), ("Sweden", "GPE", ["Swedish"], SWE),
+                          ("Anna Berg", "PERSON", ["Anna Berg", "Berg"], FM), ("Erik Lund", "PERSON", ["Erik Lund"], None)])
+    assert added(ents, "Erik Lund") == [("The Swedish minister", "role:minister")]
+    assert added(ents, "Anna Berg") == []

@@ -13,6 +13,7 @@ _GROUP_TYPES = frozenset({"NORP"})
 _ORG_TYPES = frozenset({"ORG"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 _TITLE_POS = frozenset({"PROPN", "ADJ", "NOUN"})
+COUNTERPARTS = frozenset({"counterpart", "counterparts"})  # "his Uzbek counterpart Rustam Khodjaev": the same office
 
 
 @dataclass(slots=True)
@@ -58,7 +59,8 @@ def _title_words(v: DocView, start_char: int) -> list[int]:
     i = v.token_at(start_char) - 1
     out = []
     roles = role_nouns()
-    while i >= 0 and len(out) < 6 and v.pos[i] in _TITLE_POS and (v.words[i][:1].isupper() or v.lower[i] in roles) and v.ent[i] != "PERSON":
+    while i >= 0 and len(out) < 6 and v.pos[i] in _TITLE_POS and (v.words[i][:1].isupper() or v.lower[i] in roles or v.lower[i] in COUNTERPARTS) \
+            and v.ent[i] != "PERSON":
         out.append(i)
         i -= 1
     if i >= 0 and v.lower[i] in TITLES:
@@ -80,6 +82,8 @@ def build_profiles(v: DocView, entities: list[Entity]) -> list[Profile]:
     names = first_names()
     gendered = gendered_words()
     out = []
+    country_at = _country_tokens(v, entities)
+    counterparts: list[tuple[Profile, int]] = []
     for n, entity in enumerate(entities):
         kind = _kind(entity)
         p = Profile(n, entity, kind, plural=kind == "group" or _plural_body(v, entity))
@@ -100,11 +104,42 @@ def build_profiles(v: DocView, entities: list[Entity]) -> list[Profile]:
                     w = v.lower[i]
                     if w in TITLES:
                         p.gender = p.gender or TITLES[w]
+                    elif i in country_at:
+                        p.country = p.country or country_at[i]  # "Uzbek counterpart", "Russian commissioner"
                     else:
                         words.append(w)
+                    if w in COUNTERPARTS:
+                        counterparts.append((p, m.start))
             for w in words:
                 if w in gendered and p.gender is None:
                     p.gender = gendered[w]
         p.roles = " " + " ".join(words) + " "
         out.append(p)
+    for p, start in counterparts:
+        _share_office(v, p, start, out)
     return out
+
+
+def _country_tokens(v: DocView, entities: list[Entity]) -> dict[int, str]:
+    """Token -> country code for the words that name a country or its people ("Uzbek", "Russian")."""
+    out: dict[int, str] = {}
+    for entity in entities:
+        if _is_country(entity) and entity.actor is not None and entity.actor.country:
+            for m in entity.mentions:
+                for i in range(v.token_after(m.start), v.token_at(m.end - 1) + 1):
+                    out[i] = entity.actor.country
+    return out
+
+
+def _share_office(v: DocView, p: Profile, start: int, profiles: list[Profile]) -> None:
+    """A counterpart holds the office of the person named before in the same sentence ("X met his counterpart Y")."""
+    sent = v.sent[v.token_at(start)]
+    best, best_start = None, -1
+    for q in profiles:
+        if q is p or q.kind != "person" or q.entity.actor is None or not q.entity.actor.role:
+            continue
+        for m in q.entity.mentions:
+            if best_start < m.start < start and v.sent[v.token_at(m.start)] == sent:
+                best, best_start = q, m.start
+    if best is not None:
+        p.roles += best.entity.actor.role.lower() + " "  # type: ignore[union-attr]
