@@ -144,3 +144,18 @@ def test_a_quote_before_the_dateline_is_kept(nlp):
     article = run_stages(article, nlp(article.text))
     contents = [q.content.text for q in article.quotes]
     assert contents == ["it will answer the new sanctions", "Russia would respond in kind"]
+
+
+@pytest.mark.parametrize("refusal", [
+    "Holm declined to comment on the closures.",
+    "Holm declined to say whether the deficit would shrink next year.",
+    "Holm refused to say when the new taxes would be announced.",
+])
+def test_a_refusal_to_speak_reports_no_words(annotate, refusal):
+    article = annotate(INTRO + refusal)
+    assert article.quotes == []
+
+
+def test_a_refusal_to_act_is_still_a_stated_intent(annotate):
+    article = annotate(INTRO + "Holm refused to raise taxes on pensioners.")
+    assert only(article.quotes, "raise taxes").cue.text == "refused"

@@ -337,6 +337,22 @@ def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
     return True
 
 
+_REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _refused_speech(v: DocView, c: int, cue: Cue) -> bool:
+    """'declined to comment', 'refused to say whether ...': a refusal to speak reports no words, neither as the
+    refusal's content nor as the speech verb's."""
+    if cue.lemma in _REFUSALS:
+        comp = _child(v, c, "xcomp")
+        inner = cue_at(v.lower, v.pos, comp) if comp is not None else None
+        return inner is not None and inner[0].kind == "speech"
+    if cue.kind != "speech" or v.dep[c] != "xcomp" or v.head[c] == c:
+        return False
+    outer = cue_at(v.lower, v.pos, v.head[c])
+    return outer is not None and outer[0].lemma in _REFUSALS
+
+
 def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker | None, tuple[tuple[int, int], str], bool] | None:
     """(cue first, cue last, speaker (None for an agentless passive), (content range, rule), is speech) for a cue
     verb at token c, or None."""
@@ -347,6 +363,8 @@ def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker | None, tuple[tup
     c_last = after - 1
     if any(v.dep[ch] == "neg" for ch in v.children[c]):
         return None  # "did not say", "didn't respond": nothing was said
+    if _refused_speech(v, c, cue):
+        return None
     # the words after a cue are its object, not its speaker, except in a reporting clause ("..., said Mr. Clarke")
     sp = speaker_of(v, c, cue, allow_inverted=False)
     got = None
