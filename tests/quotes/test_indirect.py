@@ -159,3 +159,12 @@ def test_a_refusal_to_speak_reports_no_words(annotate, refusal):
 def test_a_refusal_to_act_is_still_a_stated_intent(annotate):
     article = annotate(INTRO + "Holm refused to raise taxes on pensioners.")
     assert only(article.quotes, "raise taxes").cue.text == "refused"
+
+
+def test_of_two_subjects_the_parser_gave_the_cue_the_nearer_one_speaks(annotate):
+    # the parser hangs "The raiders" on "said" as a second subject: the clause it heads is what was said
+    article = annotate("The raiders, known locally as bandits, also killed two guards who tried to flee, "
+                       "Kano police spokesman Aliyu Sani Bello said.")
+    q = only(article.quotes, "two guards")
+    assert q.speaker_name == "Aliyu Sani Bello"
+    assert q.content.text.startswith("The raiders")

@@ -51,12 +51,15 @@ def noun_phrase(v: DocView, h: int) -> Speaker:
 
 
 def _subject(v: DocView, c: int) -> int | None:
-    for child in v.children[c]:
-        if v.dep[child] in _SUBJECTS:
-            if v.dep[child] == "nsubjpass":
-                return _agent(v, c)
-            return child
-    return None
+    """The verb's subject; of two the parser gave it ("The attackers ... killed two men, spokesman X said"), the
+    nearer one: the far one heads the clause the parser failed to hang on the verb."""
+    subjects = [child for child in v.children[c] if v.dep[child] in _SUBJECTS]
+    if not subjects:
+        return None
+    child = min(subjects, key=lambda s: abs(c - s))
+    if v.dep[child] == "nsubjpass":
+        return _agent(v, c)
+    return child
 
 
 def _child(v: DocView, c: int, dep: str) -> int | None:
