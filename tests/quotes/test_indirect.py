@@ -168,3 +168,13 @@ def test_of_two_subjects_the_parser_gave_the_cue_the_nearer_one_speaks(annotate)
     q = only(article.quotes, "two guards")
     assert q.speaker_name == "Aliyu Sani Bello"
     assert q.content.text.startswith("The raiders")
+
+
+def test_said_in_a_statement_that(annotate):
+    # the parser hangs the that-clause on "statement"; the later "it" is the speaker, not the town
+    article = annotate("The Red Cross said in a statement that at least four people had been wounded by gunfire in the "
+                       "northern town of Kiruna, and it urged both sides to show restraint.")
+    q = only(article.quotes, "wounded")
+    assert q.content.text == "at least four people had been wounded by gunfire in the northern town of Kiruna"
+    assert q.speaker_name == "Red Cross"
+    assert only(article.quotes, "restraint").speaker_name == "Red Cross"

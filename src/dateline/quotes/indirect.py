@@ -99,10 +99,28 @@ def _clause_in_object(v: DocView, c: int) -> int | None:
     if it were a relative clause; a clause opened by "that" as a conjunction (not a relative pronoun) is the cue's."""
     obj = _child(v, c, "dobj")
     if obj is None or obj < c:
-        return None
+        return _clause_in_medium(v, c)
     for i in range(obj, v.right_edge(obj) + 1):
         if v.dep[i] in ("relcl", "acl") and _that_clause(v, i) and _agentive(v, v.head[i]):
             return i  # hung on the people told ("leaders that ..."), not on a thing ("so many layers that ...")
+    return None
+
+
+_MEDIUM_PREPS = frozenset({"in", "on"})
+
+
+def _clause_in_medium(v: DocView, c: int) -> int | None:
+    """'said in a statement that three people had been shot': the parser hangs the that-clause on the statement; a
+    clause opened by the conjunction "that" (not the relative pronoun) right after it is what was said."""
+    for prep in v.children[c]:
+        if prep < c or v.dep[prep] != "prep" or v.lower[prep] not in _MEDIUM_PREPS:
+            continue
+        for obj in v.children[prep]:
+            if v.dep[obj] != "pobj":
+                continue
+            for cl in v.children[obj]:
+                if cl > obj and v.dep[cl] in ("acl", "relcl") and _that_clause(v, cl) and v.left_edge(cl) == obj + 1:
+                    return cl
     return None
 
 
