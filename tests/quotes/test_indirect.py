@@ -178,3 +178,12 @@ def test_said_in_a_statement_that(annotate):
     assert q.content.text == "at least four people had been wounded by gunfire in the northern town of Kiruna"
     assert q.speaker_name == "Red Cross"
     assert only(article.quotes, "restraint").speaker_name == "Red Cross"
+
+
+def test_accused_an_object_the_parser_cut_in_two_of(annotate):
+    # "Azerbaijani" and "forces" come out as two objects of "accused"
+    article = annotate("Hours before the talks, the Georgian Defense Ministry accused Azerbaijani forces of firing at "
+                       "Georgian posts near the village of Kvemo overnight, wounding a guard.")
+    q = only(article.quotes, "firing")
+    assert q.content.text.startswith("Azerbaijani forces of firing at Georgian posts")
+    assert q.cue.text == "accused"

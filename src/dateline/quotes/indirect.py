@@ -185,6 +185,10 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...], stri
         if obj is None or v.pos[obj] == "PRON" and len(frame) == 1:
             return None
         lo, hi = _subtree(v, obj)
+        split = [ch for ch in v.children[c] if v.dep[ch] == "dobj" and ch > obj]
+        if split and split[0] == hi + 1:  # "accused Azerbaijani forces of": one noun phrase the parser cut in two
+            obj = split[0]
+            hi = v.right_edge(obj)
         for extra in frame[1:]:
             part = _child(v, c, "oprd") if extra == "oprd" else _prep_object(v, c, extra)
             if part is None and extra == "oprd":
