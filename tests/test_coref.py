@@ -244,3 +244,16 @@ def test_a_counterpart_holds_the_same_office_and_the_nationality_before_it(resol
                           ("Anna Berg", "PERSON", ["Anna Berg", "Berg"], FM), ("Erik Lund", "PERSON", ["Erik Lund"], None)])
     assert added(ents, "Erik Lund") == [("The Swedish minister", "role:minister")]
     assert added(ents, "Anna Berg") == []
+
+
+def test_a_bare_body_the_actor_stage_made_an_entity_joins_the_named_body(resolve):
+    ministry = Actor("LVAGOV", "LVA", "GOV", None, "test")
+    bare = Actor("GOV", None, "GOV", None, "agent:ministry")
+    text = ("The Latvian Foreign Ministry summoned the envoy on Monday. The ministry said the talks were over. "
+            "Russian Foreign Ministry spokeswoman Ola Dahl disagreed.")
+    ents = resolve(text, [("Latvian Foreign Ministry", "ORG", ["Latvian Foreign Ministry"], ministry),
+                          ("the ministry", "ORG", ["The ministry"], bare),
+                          ("Foreign Ministry", "ORG", ["Foreign Ministry"], bare)])
+    assert added(ents, "Latvian Foreign Ministry") == [("The ministry", "body:ministry")]
+    assert "the ministry" not in [e.name for e in ents]
+    assert [m.text for m in next(e for e in ents if e.name == "Foreign Ministry").mentions] == ["Foreign Ministry"]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Article, Entity, Mention
 from ..quotes import view as view_module
 from ..quotes.view import DocView
-from .bodies import antecedent, description, head_words, new_body
+from .bodies import antecedent, bare_mentions, description, head_words, new_body
 from .lexicon import PRONOUNS, ROLE_FILLERS, TITLES, TWO_COUNTRIES, TWO_LEADERS, metonyms, role_nouns
 from .profiles import Profile, build_profiles
 from .salience import reported_before, score, weight
@@ -48,14 +48,20 @@ class _Pass:
         self.mention_end: dict[int, int] = {}
         self.weight_at: dict[tuple[int, int], float] = {}  # (profile, first token) -> the mention's salience weight
         self.seen: dict[int, list[tuple[int, int, float]]] = {}  # profile -> (token, sentence, weight) of mentions so far
+        self.moved: set[tuple[int, int, int]] = set()  # (profile, start, end) of mentions given to another entity
+        owner: dict[tuple[int, int, int], int] = {}
+        for p, m, q, words in bare_mentions(self.profiles, article.text):
+            self.moved.add((p.index, m.start, m.end))
+            owner[(p.index, m.start, m.end)] = q.index
+            self.added.setdefault(q.index, []).append(Mention(m.start, m.end, m.text, f"body:{words}"))
         for p in self.profiles:
             for m in p.entity.mentions:
                 first, last = v.token_after(m.start), v.token_at(m.end - 1)
                 for i in range(first, last + 1):
-                    self.covered.setdefault(i, []).append(p.index)
+                    self.covered.setdefault(i, []).append(owner.get((p.index, m.start, m.end), p.index))
                 self.mention_end[first] = max(self.mention_end.get(first, first), last)
                 if last >= first:
-                    self.weight_at[(p.index, first)] = weight(v, first, last)
+                    self.weight_at[(owner.get((p.index, m.start, m.end), p.index), first)] = weight(v, first, last)
 
     def next_id(self) -> str:
         """A fresh entity id after the highest e<n> in use."""
@@ -298,9 +304,9 @@ def _merged(entities: list[Entity], st: _Pass) -> list[Entity]:
     for p in st.profiles:
         extra = st.added.get(p.index)
         entity = p.entity
-        if extra:
-            mentions = sorted([*entity.mentions, *extra], key=lambda m: (m.start, m.end))
-            entity = replace(entity, mentions=mentions)
-        if p.index < len(entities) or entity.mentions:
-            out.append(entity)
+        kept = [m for m in entity.mentions if (p.index, m.start, m.end) not in st.moved]
+        if extra or len(kept) < len(entity.mentions):
+            entity = replace(entity, mentions=sorted([*kept, *(extra or [])], key=lambda m: (m.start, m.end)))
+        if entity.mentions or (p.index < len(entities) and not entities[p.index].mentions):
+            out.append(entity)  # an entity whose every mention went to another is gone
     return out

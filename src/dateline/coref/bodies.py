@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..actors.resolve import code_phrase
-from ..model import Entity
+from ..model import Entity, Mention
 from ..quotes.view import DocView
 from .profiles import Profile
 
@@ -80,3 +80,32 @@ def new_body(v: DocView, first: int, head: int, last: int, entity_id: str, date:
     if actor is not None and actor.role:
         actor = replace(actor, role=None)  # roles belong to people ("the governor's office" is no governor)
     return Entity(entity_id, v.text[start:end], "ORG", actor, [])
+
+
+def _definite(text: str, m: Mention) -> bool:
+    """'the ministry' / 'the Defense Ministry': a description opened by "the", not a name with an owner before it
+    ("Russian Foreign Ministry spokeswoman")."""
+    return m.text.lower().startswith("the ") or text[max(0, m.start - 4):m.start].lower() == "the "
+
+
+def bare_mentions(profiles: list[Profile], text: str) -> list[tuple[Profile, Mention, Profile, str]]:
+    """(bare entity, its mention, the named body it means, body words) for entities the actor stage made of a bare
+    description ("The ministry", with no country) after a named body that holds the words ("the Polish foreign
+    ministry"): the description is that body's mention, not a body of its own."""
+    out = []
+    bodies = body_nouns()
+    for p in profiles:
+        actor = p.entity.actor
+        if p.kind != "org" or actor is None or actor.country is not None:
+            continue
+        for m in p.entity.mentions:
+            words = m.text.lower()
+            words = words[4:] if words.startswith("the ") else words
+            if not words or words.split()[-1] not in bodies or not _definite(text, m):
+                continue
+            named = [(n.start, q) for q in profiles if q is not p and q.kind == "org" and q.entity.actor is not None
+                     and q.entity.actor.country is not None and f" {words} " in f" {q.entity.name.lower()} "
+                     for n in q.entity.mentions if n.end <= m.start]
+            if named:
+                out.append((p, m, max(named, key=lambda t: t[0])[1], words))
+    return out
