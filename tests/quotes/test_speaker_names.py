@@ -39,3 +39,11 @@ def test_a_name_goes_on_through_of_and_for_the(nlp):
     v = view.build(nlp(text))
     head = v.words.index("Council")
     assert name_part(v, noun_phrase(v, head)) == "Coordination Council for the Protection of Coastal Fishermen"
+
+
+def test_a_name_the_parser_hung_on_the_dateline_city_speaks(annotate):
+    # the parser makes "STOCKHOLM" the subject of "said" and the minister its apposition
+    article = annotate("STOCKHOLM (Wire) - Swedish Prime Minister Lars Holm said on Monday his government would cut fuel taxes.")
+    q = only(article.quotes, "fuel taxes")
+    assert q.speaker_name == "Lars Holm"
+    assert q.speaker.text == "Swedish Prime Minister Lars Holm"
