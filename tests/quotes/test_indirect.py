@@ -150,6 +150,8 @@ def test_a_quote_before_the_dateline_is_kept(nlp):
     "Holm declined to comment on the closures.",
     "Holm declined to say whether the deficit would shrink next year.",
     "Holm refused to say when the new taxes would be announced.",
+    "Holm declined to give details of the cuts.",
+    "Holm refused to elaborate on the plan.",
 ])
 def test_a_refusal_to_speak_reports_no_words(annotate, refusal):
     article = annotate(INTRO + refusal)

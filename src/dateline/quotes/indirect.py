@@ -10,7 +10,10 @@ partial quotation in marks makes the quote mixed.
 from __future__ import annotations
 
 
-from .cues import Cue, cue_at
+from functools import lru_cache
+from pathlib import Path
+
+from .cues import Cue, cue_at, inflections
 from .found import Found
 from .nominal import noun_quote
 from .reporting import agentless, as_clause, reporting_clause
@@ -362,13 +365,22 @@ def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
 _REFUSALS = frozenset({"decline", "refuse"})
 
 
+@lru_cache(maxsize=1)
+def _unsaid() -> frozenset[str]:
+    """Verbs of telling that a refusal leaves unsaid (data/refusals.txt), with their regular inflections."""
+    text = (Path(__file__).with_name("data") / "refusals.txt").read_text("utf-8")
+    return frozenset(f for w in text.split("\n") if w.strip() and not w.startswith("#") for f in inflections(w.strip()))
+
+
 def _refused_speech(v: DocView, c: int, cue: Cue) -> bool:
-    """'declined to comment', 'refused to say whether ...': a refusal to speak reports no words, neither as the
-    refusal's content nor as the speech verb's."""
+    """'declined to comment', 'refused to say whether ...', 'declined to give details': a refusal to speak reports no
+    words, neither as the refusal's content nor as the speech verb's."""
     if cue.lemma in _REFUSALS:
         comp = _child(v, c, "xcomp")
-        inner = cue_at(v.lower, v.pos, comp) if comp is not None else None
-        return inner is not None and inner[0].kind == "speech"
+        if comp is None:
+            return False
+        inner = cue_at(v.lower, v.pos, comp)
+        return inner is not None and inner[0].kind == "speech" or v.lower[comp] in _unsaid()
     if cue.kind != "speech" or v.dep[c] != "xcomp" or v.head[c] == c:
         return False
     outer = cue_at(v.lower, v.pos, v.head[c])
