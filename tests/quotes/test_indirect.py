@@ -189,3 +189,12 @@ def test_accused_an_object_the_parser_cut_in_two_of(annotate):
     q = only(article.quotes, "firing")
     assert q.content.text.startswith("Azerbaijani forces of firing at Georgian posts")
     assert q.cue.text == "accused"
+
+
+def test_content_first_with_the_cue_joined_to_its_verb(annotate):
+    # the parser joins "said" to "expel" and leaves it no subject
+    article = annotate("Latvia will expel two Russian diplomats, a spokesman for the Latvian Foreign Ministry, Janis Ozols, "
+                       "said on Tuesday.")
+    q = only(article.quotes, "diplomats")
+    assert q.content.text == "Latvia will expel two Russian diplomats"
+    assert q.speaker_name == "Janis Ozols"

@@ -16,7 +16,7 @@ from pathlib import Path
 from .cues import Cue, cue_at, inflections
 from .found import Found
 from .nominal import noun_quote
-from .reporting import agentless, as_clause, reporting_clause
+from .reporting import agentless, as_clause, closing_clause, reporting_clause
 from .speakers import Speaker, people_nouns, speaker_of
 from .view import DocView
 
@@ -409,6 +409,9 @@ def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker | None, tuple[tup
     if got is None and any(f[0] == "ccomp" for f in cue.frames):
         sp = sp or speaker_of(v, c, cue)
         got = reporting_clause(v, c, c_last, sp) if sp is not None else None
+        closing = closing_clause(v, c, c_last) if got is None and cue.kind == "speech" else None
+        if closing is not None:
+            sp, got = closing[0], (closing[1], "indirect:content-first")
     if sp is None:
         got = agentless(v, c, c_last, cue)
         return None if got is None else (c, c_last, None, got, False)
