@@ -196,3 +196,11 @@ def test_a_titled_first_name_and_surname_are_a_person(parse, text, name) -> None
     person = by_name(article, name)
     assert person.type == "PERSON"
     assert person.actor is None or person.actor.country != "BGR"
+
+
+def test_a_one_word_short_name_joins_the_longer_body(parse) -> None:
+    article, doc = parse("The Nordic Fisheries Commission met in Bergen on Monday. The Commission said quotas would fall.",
+                         published="2024-01-10")
+    article.entities = find_entities(doc, article)
+    body = by_name(article, "Nordic Fisheries Commission")
+    assert [m.text for m in body.mentions] == ["Nordic Fisheries Commission", "Commission"]

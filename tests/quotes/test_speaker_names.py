@@ -47,3 +47,14 @@ def test_a_name_the_parser_hung_on_the_dateline_city_speaks(annotate):
     q = only(article.quotes, "fuel taxes")
     assert q.speaker_name == "Lars Holm"
     assert q.speaker.text == "Swedish Prime Minister Lars Holm"
+
+
+def test_the_short_name_of_a_body_is_the_body_and_the_dateline_is_no_part_of_a_speaker(annotate):
+    article = annotate(
+        "BRUSSELS (Wire) - European Commission President Ursula Lindgren on Thursday urged member states to agree "
+        "on the migration pact before the summer.\n\n"
+        "The Commission said in a statement that talks would continue."
+    )
+    urged = only(article.quotes, "migration pact")
+    assert urged.speaker.text == "European Commission President Ursula Lindgren"
+    assert only(article.quotes, "talks would continue").speaker_name == "European Commission"

@@ -12,7 +12,7 @@ from ..model import Actor, Article, Entity, Mention
 from . import lexicon, people
 from .codes import ACTOR_SECTORS, DETERMINERS, WEAK_TITLES, kind_of, make_actor, names_people
 from .lexicon import Hit
-from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, pick_name
+from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, pick_name, short_names
 from .resolve import code_span
 
 KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -81,6 +81,7 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     _group_acronyms(state)
     _group_surnames(state)
     _group_forenames(state)
+    short_names(state.cands, state.lowers, state.texts)
     return _assemble(state)
 
 

@@ -89,6 +89,11 @@ def _after_dateline(found: list[Found], article: Article, v: view_module.DocView
             f.speaker = _past_dateline(v, f.speaker, dl.end)
             if f.speaker is None:
                 continue
+        elif f.speaker is not None and v.start[f.speaker.first] < dl.end <= v.start[f.speaker.last]:
+            first = f.speaker.first  # 'BRUSSELS (Wire) - European Commission President Ursula Lindgren': the name only
+            while v.start[first] < dl.end:
+                first += 1
+            f.speaker = Speaker(first, f.speaker.last, f.speaker.head)
         if f.start < dl.end and f.end > dl.start:
             start = max(f.start, dl.end)
             while start < f.end and (text[start].isspace() or text[start] in "-–—.:"):
