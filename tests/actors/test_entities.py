@@ -204,3 +204,10 @@ def test_a_one_word_short_name_joins_the_longer_body(parse) -> None:
     article.entities = find_entities(doc, article)
     body = by_name(article, "Nordic Fisheries Commission")
     assert [m.text for m in body.mentions] == ["Nordic Fisheries Commission", "Commission"]
+
+
+def test_a_name_in_apposition_to_a_word_for_one_person_is_a_person(parse) -> None:
+    article, doc = parse("GENEVA (Wire) - The UN refugee agency said more people had fled. Its chief, Amara Diallo, warned "
+                         "that funding was running out.", published="2024-01-10")
+    article.entities = find_entities(doc, article)
+    assert by_name(article, "Amara Diallo").type == "PERSON"

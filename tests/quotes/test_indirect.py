@@ -198,3 +198,8 @@ def test_content_first_with_the_cue_joined_to_its_verb(annotate):
     q = only(article.quotes, "diplomats")
     assert q.content.text == "Latvia will expel two Russian diplomats"
     assert q.speaker_name == "Janis Ozols"
+
+
+def test_asking_not_to_be_named_is_no_quote(annotate):
+    article = annotate("An oil ministry official, who asked not to be named, said the offer was being studied.")
+    assert [q.content.text for q in article.quotes] == ["the offer was being studied"]

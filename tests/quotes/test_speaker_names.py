@@ -58,3 +58,12 @@ def test_the_short_name_of_a_body_is_the_body_and_the_dateline_is_no_part_of_a_s
     urged = only(article.quotes, "migration pact")
     assert urged.speaker.text == "European Commission President Ursula Lindgren"
     assert only(article.quotes, "talks would continue").speaker_name == "European Commission"
+
+
+def test_she_after_a_chief_named_in_apposition(annotate):
+    article = annotate(
+        "GENEVA (Wire) - The UN refugee agency said on Friday that more people had fled the fighting. Its chief, "
+        'Amara Diallo, warned that funding was running out.\n\n"We are at breaking point," she told a news conference.'
+    )
+    assert only(article.quotes, "funding").speaker_name == "Amara Diallo"
+    assert only(article.quotes, "breaking point").speaker_name == "Amara Diallo"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coref.lexicon import first_names
+from ..coref.lexicon import first_names, role_nouns
 from ..model import Actor, Article, Entity, Mention
 from . import lexicon, people
 from .codes import ACTOR_SECTORS, DETERMINERS, WEAK_TITLES, kind_of, make_actor, names_people
@@ -162,6 +162,18 @@ def _titled(st: _State, i: int) -> bool:
     return (st.toks[j].pos_ == "NOUN" and st.texts[j].islower()) or bool(hit and hit.first("agent") and hit.end == i)
 
 
+def _beside_person_word(st: _State, ent: Span) -> bool:
+    """'Its chief, Amara Diallo,' / 'a farmer, Sani Bello,': a name in apposition to a word for one person is a person."""
+    root = ent.root
+    if root.dep_ != "appos" or root.head.i >= ent.start or root.head.pos_ != "NOUN":
+        return False
+    if root.head.lower_ in role_nouns():
+        return True
+    hit = st.hit_by_token.get(root.head.i)
+    agent = hit.first("agent") if hit is not None else None
+    return agent is not None and kind_of(agent) == "person"
+
+
 def _join_first_names(st: _State, ents: list[Span]) -> list[Span]:
     """After a title, a known first name and a surname are one person, whatever the NER made of them: 'Tatyana' GPE +
     'Voronina' LOC, or 'Tatyana Belova' as an ORG."""
@@ -173,8 +185,8 @@ def _join_first_names(st: _State, ents: list[Span]) -> list[Span]:
                 and not (ent.start in st.hit_by_token and st.hit_by_token[ent.start].first("place"))):
             out[-1] = Span(st.doc, prev.start, ent.end, label="PERSON")
             continue
-        if (ent.label_ != "PERSON" and 2 <= len(ent) <= 3 and _first_name(st, ent.start) and _titled(st, ent.start)
-                and all(t.pos_ == "PROPN" for t in ent) and not st.hits_in(ent.start, ent.end)):
+        if (ent.label_ != "PERSON" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent) and not st.hits_in(ent.start, ent.end)
+                and (_first_name(st, ent.start) and _titled(st, ent.start) or _beside_person_word(st, ent))):
             ent = Span(st.doc, ent.start, ent.end, label="PERSON")
         out.append(ent)
     return out

@@ -363,6 +363,7 @@ def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
 
 
 _REFUSALS = frozenset({"decline", "refuse"})
+_ANONYMOUS = frozenset({"named", "identified", "quoted"})
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +376,9 @@ def _unsaid() -> frozenset[str]:
 def _refused_speech(v: DocView, c: int, cue: Cue) -> bool:
     """'declined to comment', 'refused to say whether ...', 'declined to give details': a refusal to speak reports no
     words, neither as the refusal's content nor as the speech verb's."""
+    if cue.lemma == "ask":  # "an official, who asked not to be named": a request for anonymity
+        comp = _child(v, c, "xcomp")
+        return comp is not None and v.lower[comp] in _ANONYMOUS and _child(v, comp, "neg") is not None
     if cue.lemma in _REFUSALS:
         comp = _child(v, c, "xcomp")
         if comp is None:
