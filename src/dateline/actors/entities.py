@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coref.lexicon import first_names, role_nouns
 from ..model import Actor, Article, Entity, Mention
 from . import lexicon, people
 from .codes import ACTOR_SECTORS, DETERMINERS, WEAK_TITLES, kind_of, make_actor, names_people
 from .lexicon import Hit
+from .person_names import first_name, people_spans
 from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, pick_name, short_names
 from .resolve import code_span
 
@@ -108,7 +108,7 @@ def _from_ner(st: _State) -> None:
         if h.end - h.start > 1 and (h.first("user", "named") or h.first("place")):
             for i in range(h.start, h.end):
                 strong[i] = h
-    for ent in _join_first_names(st, _split_at_newlines(st, _ents(st))):
+    for ent in people_spans(st.doc, st.toks, st.hit_by_token, _split_at_newlines(st, _ents(st))):
         if ent.label_ not in KEEP:
             continue
         cut = {strong[i] for i in range(ent.start, ent.end) if i in strong}
@@ -143,52 +143,6 @@ def _ents(st: _State) -> list[Span]:
             start, label = i, tok.ent_type_
     if start is not None:
         out.append(Span(st.doc, start, len(st.toks), label=label))
-    return out
-
-
-def _first_name(st: _State, i: int) -> bool:
-    """A capitalised known first name followed by another capitalised name word ('Sofia Marchetti', 'Tatyana Voronina')."""
-    nxt = i + 1
-    return (st.lowers[i] in first_names() and st.texts[i][:1].isupper() and nxt < len(st.toks)
-            and st.toks[nxt].pos_ == "PROPN" and st.texts[nxt][:1].isupper())
-
-
-def _titled(st: _State, i: int) -> bool:
-    """A title word or role noun just before token i ('commissioner Tatyana ...', 'Minister Tatyana ...')."""
-    j = i - 1
-    if j < 0:
-        return False
-    hit = st.hit_by_token.get(j)
-    return (st.toks[j].pos_ == "NOUN" and st.texts[j].islower()) or bool(hit and hit.first("agent") and hit.end == i)
-
-
-def _beside_person_word(st: _State, ent: Span) -> bool:
-    """'Its chief, Amara Diallo,' / 'a farmer, Sani Bello,': a name in apposition to a word for one person is a person."""
-    root = ent.root
-    if root.dep_ != "appos" or root.head.i >= ent.start or root.head.pos_ != "NOUN":
-        return False
-    if root.head.lower_ in role_nouns():
-        return True
-    hit = st.hit_by_token.get(root.head.i)
-    agent = hit.first("agent") if hit is not None else None
-    return agent is not None and kind_of(agent) == "person"
-
-
-def _join_first_names(st: _State, ents: list[Span]) -> list[Span]:
-    """After a title, a known first name and a surname are one person, whatever the NER made of them: 'Tatyana' GPE +
-    'Voronina' LOC, or 'Tatyana Belova' as an ORG."""
-    out: list[Span] = []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.end == ent.start and prev.end - prev.start == 1 and prev.label_ != "PERSON"
-                and _first_name(st, prev.start) and _titled(st, prev.start) and all(t.pos_ == "PROPN" for t in ent)
-                and not (ent.start in st.hit_by_token and st.hit_by_token[ent.start].first("place"))):
-            out[-1] = Span(st.doc, prev.start, ent.end, label="PERSON")
-            continue
-        if (ent.label_ != "PERSON" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent) and not st.hits_in(ent.start, ent.end)
-                and (_first_name(st, ent.start) and _titled(st, ent.start) or _beside_person_word(st, ent))):
-            ent = Span(st.doc, ent.start, ent.end, label="PERSON")
-        out.append(ent)
     return out
 
 
@@ -255,7 +209,7 @@ def _add_person(st: _State, start: int, end: int, inside: list[Hit]) -> None:
     """A PERSON span: drop a title inside it, code it with the title and words before it."""
     doc = st.doc
     while start < end - 1 and start in st.hit_by_token and (st.hit_by_token[start].first("agent") or st.hit_by_token[start].first("place")) \
-            and st.hit_by_token[start].end < end and not _first_name(st, start):
+            and st.hit_by_token[start].end < end and not first_name(st.toks, start):
         start = st.hit_by_token[start].end  # 'Prime Minister Vucic' as one PERSON span (but 'Sofia Marchetti' is a name)
     root = st.toks[end - 1]
     context_start = min(start, root.left_edge.i)
