@@ -67,3 +67,12 @@ def test_she_after_a_chief_named_in_apposition(annotate):
     )
     assert only(article.quotes, "funding").speaker_name == "Amara Diallo"
     assert only(article.quotes, "breaking point").speaker_name == "Amara Diallo"
+
+
+def test_several_speakers_at_once_name_no_one(annotate):
+    article = annotate("Gunmen abducted 27 workers on Saturday, police and residents said. "
+                       "Norway and Sweden said they would send aid.")
+    q = only(article.quotes, "27 workers")
+    assert q.speaker.text == "police and residents"
+    assert q.speaker_name is None and q.speaker_entity is None
+    assert only(article.quotes, "send aid").speaker_name is None

@@ -269,11 +269,19 @@ class SpeakerResolver:
         self.index = MentionIndex(article)
 
     def span(self, sp: Speaker) -> Span:
-        return Span.of(self.text, self.v.start[sp.first], self.v.end[sp.last])
+        """The speaker phrase's characters, every conjoined speaker included ("police and residents")."""
+        v = self.v
+        last = sp.last
+        for c in v.children[sp.head]:
+            if v.dep[c] == "conj" and c > sp.head and v.para[c] == v.para[sp.head]:
+                last = max(last, noun_phrase(v, c).last)
+        return Span.of(self.text, v.start[sp.first], v.end[last])
 
     def resolve(self, sp: Speaker) -> tuple[str | None, str | None]:
         """(entity id, canonical name): the entity a mention covers; else a proper name read off the phrase; never a bare pronoun."""
         v = self.v
+        if any(v.dep[c] == "conj" and c > sp.head for c in v.children[sp.head]):
+            return None, None  # "police and residents said", "Norway and Sweden said": no one speaker
         # Only a mention holding the phrase's head and lying within the phrase counts: "the Russian foreign minister"
         # is not Russia, and a mention running past the phrase (a name span that swallowed "told the Assembly") is no name.
         first, last = v.start[sp.first], v.end[sp.last]
