@@ -76,3 +76,11 @@ def test_several_speakers_at_once_name_no_one(annotate):
     assert q.speaker.text == "police and residents"
     assert q.speaker_name is None and q.speaker_entity is None
     assert only(article.quotes, "send aid").speaker_name is None
+
+
+def test_the_two_leaders_are_no_one_speaker(annotate):
+    article = annotate("Norwegian Prime Minister Lars Holm met Swedish Prime Minister Eva Strand in Oslo on Monday. "
+                       "The two leaders said they would build a new railway.")
+    q = only(article.quotes, "railway")
+    assert q.speaker.text == "The two leaders"
+    assert q.speaker_name is None

@@ -287,8 +287,10 @@ class SpeakerResolver:
         first, last = v.start[sp.first], v.end[sp.last]
         rows = [r for r in self.index.overlapping(v.start[sp.head], v.end[sp.head]) if r[0] >= first and r[1] <= last]
         if rows:
-            entity = max(rows, key=lambda r: r[1] - r[0])[2]
-            return entity.id, entity.name
+            best = max(rows, key=lambda r: r[1] - r[0])
+            if any(r[0] == best[0] and r[1] == best[1] and r[2].id != best[2].id for r in rows):
+                return None, None  # "the two leaders said": one mention of two entities, no one speaker
+            return best[2].id, best[2].name
         if is_pronoun(v, sp):
             return None, None
         named = self._apposition(sp)
