@@ -257,3 +257,21 @@ def test_a_bare_body_the_actor_stage_made_an_entity_joins_the_named_body(resolve
     assert added(ents, "Latvian Foreign Ministry") == [("The ministry", "body:ministry")]
     assert "the ministry" not in [e.name for e in ents]
     assert [m.text for m in next(e for e in ents if e.name == "Foreign Ministry").mentions] == ["Foreign Ministry"]
+
+
+def test_a_countrys_possessive_opens_a_role_description(resolve):
+    text = "Norwegian Foreign Minister Anna Berg met Prime Minister Erik Lund. Norway's top diplomat said the talks went well."
+    ents = resolve(text, [("Norway", "GPE", ["Norwegian", "Norway"], NOR), ("Anna Berg", "PERSON", ["Anna Berg"], FM),
+                          ("Erik Lund", "PERSON", ["Erik Lund"], PM)])
+    assert added(ents, "Anna Berg") == [("Norway's top diplomat", "role:diplomat")]
+
+
+def test_a_body_in_a_role_description_must_be_in_the_title(resolve):
+    kremlin = Actor("RUSGOV", "RUS", "GOV", None, "test")
+    spokesman = Actor("RUSGOV", "RUS", "GOV", "Spokesman", "test")
+    text = ("Kremlin spokesman Ivan Sokol spoke first. Defence ministry spokesman Oleg Rudin spoke next. "
+            "The Kremlin spokesman said talks would go on.")
+    ents = resolve(text, [("Kremlin", "ORG", ["Kremlin"], kremlin), ("Ivan Sokol", "PERSON", ["Ivan Sokol"], spokesman),
+                          ("Oleg Rudin", "PERSON", ["Oleg Rudin"], spokesman)])
+    assert added(ents, "Ivan Sokol") == [("The Kremlin spokesman", "role:kremlin spokesman")]
+    assert added(ents, "Oleg Rudin") == []

@@ -26,6 +26,7 @@ THING_REACH = 2  # sentences back an it/they may reach
 ROLE_REACH = 40  # sentences back a role description may reach
 SALIENCE_DECAY = 0.8
 THEY_FOR_ONE = 0.4  # how much a singular organisation's salience counts for "they"
+_POSSESSIVES = frozenset({"'s", "’s"})
 _OPENERS = frozenset({"the", "both"})  # words that can open a role description or "the two countries"
 
 
@@ -133,21 +134,24 @@ def _expletive(v: DocView, i: int) -> bool:
     return v.dep[i] == "nsubj" and any(v.dep[c] in ("ccomp", "xcomp") and c > head for c in v.children[head]) and v.lower[head] in ("is", "was", "'s", "be", "seems", "seemed", "appears", "appeared")
 
 
-def _role_phrase(st: _Pass, i: int) -> tuple[int, list[str], str | None] | None:
-    """'the Russian foreign minister': (last token, role words, nationality code) for a definite role description."""
+def _role_phrase(st: _Pass, i: int, country: str | None = None) -> tuple[int, list[str], str | None] | None:
+    """'the Russian foreign minister', 'the Kremlin spokesman', "(Russia)'s top diplomat": (last token, role words,
+    nationality code) for a definite role description opened by "the" or a country's possessive."""
     v = st.v
-    if v.lower[i] != "the":
+    if v.lower[i] != "the" and v.lower[i] not in _POSSESSIVES:
         return None
-    j, words, country = i + 1, [], None
+    j, words = i + 1, []
     while j < len(v) and v.pos[j] in ("ADJ", "NOUN", "PROPN") and j - i <= 5:
         owners = st.covered.get(j, [])
         places = [st.profiles[p] for p in owners if st.profiles[p].is_country]
-        if owners and not places:
+        if any(st.profiles[p].kind == "person" for p in owners):
             return None  # a name the entity stage already linked: not a bare description
         if places:
             country = places[0].country
+        elif owners and not v.words[j][:1].isupper():
+            return None
         elif v.lower[j] not in ROLE_FILLERS:
-            words.append(v.lower[j])
+            words.append(v.lower[j])  # a role word, or a body the person speaks for ("the Kremlin spokesman")
         j += 1
     last = j - 1
     if not words or last <= i or not (v.pos[last] == "NOUN" or v.words[last].islower() or v.lower[last] in role_nouns()):
@@ -157,9 +161,9 @@ def _role_phrase(st: _Pass, i: int) -> tuple[int, list[str], str | None] | None:
     return last, words, country
 
 
-def _role(st: _Pass, i: int) -> int | None:
+def _role(st: _Pass, i: int, first: int | None = None, country: str | None = None) -> int | None:
     """Link a role description to the latest person whose role or title it fits (and nationality, when it names one)."""
-    found = _role_phrase(st, i)
+    found = _role_phrase(st, i, country)
     if found is None:
         return None
     last, words, country = found
@@ -170,7 +174,7 @@ def _role(st: _Pass, i: int) -> int | None:
             continue
         fits = p.has_role(phrase) or (head is not None and len(words) == 1 and any(p.has_role(r) for r in head.stands_for))
         if fits and (head is None or head.gender in (None, p.gender) or p.gender is None):
-            st.add(p.index, i, last, f"role:{phrase}")
+            st.add(p.index, i if first is None else first, last, f"role:{phrase}")
             return last
     return None
 
@@ -279,7 +283,10 @@ def resolve(doc: Doc, article: Article) -> list[Entity]:
         if owners:
             for p in owners:
                 st.note(p, i)
-            i = max(i, st.mention_end.get(i, i)) + 1
+            after = max(i, st.mention_end.get(i, i)) + 1
+            countries = [st.profiles[p].country for p in owners if st.profiles[p].is_country]
+            end = _role(st, after, i, countries[0]) if countries and after < n and v.lower[after] in _POSSESSIVES else None
+            i = after if end is None else end + 1  # "Russia's top diplomat"
             continue
         word = v.lower[i]
         end = None
