@@ -203,3 +203,8 @@ def test_content_first_with_the_cue_joined_to_its_verb(annotate):
 def test_asking_not_to_be_named_is_no_quote(annotate):
     article = annotate("An oil ministry official, who asked not to be named, said the offer was being studied.")
     assert [q.content.text for q in article.quotes] == ["the offer was being studied"]
+
+
+def test_a_day_after_the_cue_dates_the_saying_not_the_content(annotate):
+    article = annotate("WASHINGTON (Wire) - The Pentagon said on Tuesday it would send 500 more troops to the region.")
+    assert only(article.quotes, "troops").content.text == "it would send 500 more troops to the region"

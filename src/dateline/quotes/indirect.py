@@ -93,6 +93,19 @@ def _complement_clause(v: DocView, c: int, c_last: int) -> int | None:
     return before if before is not None else after_comma
 
 
+def _past_time(v: DocView, lo: int, comp: int) -> int:
+    """'said on Tuesday it would send troops': a day the parser hung on the reported clause, before its subject, dates
+    the saying; the content starts after it."""
+    prep = lo
+    if v.dep[prep] != "prep" or v.head[prep] != comp or v.lower[prep] not in ("on", "late", "early"):
+        return lo
+    end = v.right_edge(prep)
+    if not all(v.ent[k] in ("DATE", "TIME") for k in range(prep + 1, end + 1)):
+        return lo
+    opens_subject = any(v.dep[k] in ("nsubj", "nsubjpass") and v.left_edge(k) == end + 1 for k in v.children[comp])
+    return end + 1 if opens_subject else lo
+
+
 def _that_clause(v: DocView, i: int) -> bool:
     return any(v.dep[g] == "mark" and v.lower[g] == "that" for g in v.children[i])
 
@@ -162,6 +175,7 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...], stri
             return _subordinate_cue_clause(v, c, c_last)
         lo, hi = _subtree(v, comp)
         if comp > c:
+            lo = _past_time(v, lo, comp)
             # '..., because Democrats have...' hangs on the cue in the parse but belongs to what was said
             for ch in v.children[c]:
                 if ch > hi and v.dep[ch] == "advcl" and any(v.lower[g] in _REASONS for g in v.children[ch]) \
