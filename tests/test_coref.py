@@ -243,7 +243,7 @@ def test_a_counterpart_holds_the_same_office_and_the_nationality_before_it(resol
     ents = resolve(text, [("Norway", "GPE", ["Norwegian"], NOR), ("Sweden", "GPE", ["Swedish"], SWE),
                           ("Anna Berg", "PERSON", ["Anna Berg", "Berg"], FM), ("Erik Lund", "PERSON", ["Erik Lund"], None)])
     assert added(ents, "Erik Lund") == [("The Swedish minister", "role:minister")]
-    assert added(ents, "Anna Berg") == []
+    assert added(ents, "Anna Berg") == [("her", "pronoun")]
 
 
 def test_a_bare_body_the_actor_stage_made_an_entity_joins_the_named_body(resolve):
