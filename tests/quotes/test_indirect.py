@@ -158,9 +158,13 @@ def test_a_refusal_to_speak_reports_no_words(annotate, refusal):
     assert article.quotes == []
 
 
-def test_a_refusal_to_act_is_still_a_stated_intent(annotate):
-    article = annotate(INTRO + "Holm refused to raise taxes on pensioners.")
-    assert only(article.quotes, "raise taxes").cue.text == "refused"
+@pytest.mark.parametrize("refusal, words", [
+    ("Holm refused to raise taxes on pensioners.", "raise taxes"),
+    ("Holm refused to disclose her tax returns to the committee.", "disclose"),
+])
+def test_a_refusal_to_act_or_disclose_is_still_a_stated_stance(annotate, refusal, words):
+    article = annotate(INTRO + refusal)
+    assert only(article.quotes, words).cue.text == "refused"
 
 
 def test_of_two_subjects_the_parser_gave_the_cue_the_nearer_one_speaks(annotate):

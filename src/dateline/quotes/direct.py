@@ -158,15 +158,14 @@ def _leading(v: DocView, frame: list[int], after_close: list[int]) -> Attributio
 def _reported_by(v: DocView, c: int, frame: list[int]) -> bool:
     """'She said Moscow would respond "in a mirror manner"': a cue inside the clause another cue reports, with no
     colon or comma before the quotation, frames a fragment of that clause, not a quotation of its own."""
-    node, through_clause = c, False
-    for _ in range(4):
-        if v.head[node] == node or v.dep[node] not in ("ccomp", "xcomp", "conj"):
-            return False
-        through_clause = through_clause or v.dep[node] == "ccomp"
+    node = c
+    while v.dep[node] == "xcomp" and v.head[node] != node:  # "would have to respond"
         node = v.head[node]
-        if through_clause and node in frame and cue_at(v.lower, v.pos, node) is not None:
-            return True
-    return False
+    if v.dep[node] != "ccomp" or v.head[node] == node or not any(v.dep[ch] == "nsubj" for ch in v.children[node]):
+        return False  # "but said ...": a second cue with no subject of its own frames its own quotation
+    outer = v.head[node]
+    hit = cue_at(v.lower, v.pos, outer) if outer in frame else None
+    return hit is not None and hit[0].kind == "speech"  # "denouncing what it calls "..."" quotes the inner verb
 
 
 def _participle_follows(v: DocView, after_close: list[int]) -> bool:

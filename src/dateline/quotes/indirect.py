@@ -388,18 +388,15 @@ def _unsaid() -> frozenset[str]:
 
 
 def _refused_speech(v: DocView, c: int, cue: Cue) -> bool:
-    """'declined to comment', 'refused to say whether ...', 'declined to give details': a refusal to speak reports no
-    words, neither as the refusal's content nor as the speech verb's."""
+    """'declined to comment', 'refused to say whether ...', 'declined to give details' (data/refusals.txt): a refusal
+    to speak reports no words, neither as the refusal's content nor as the speech verb's."""
     if cue.lemma == "ask":  # "an official, who asked not to be named": a request for anonymity
         comp = _child(v, c, "xcomp")
         return comp is not None and v.lower[comp] in _ANONYMOUS and _child(v, comp, "neg") is not None
     if cue.lemma in _REFUSALS:
         comp = _child(v, c, "xcomp")
-        if comp is None:
-            return False
-        inner = cue_at(v.lower, v.pos, comp)
-        return inner is not None and inner[0].kind == "speech" or v.lower[comp] in _unsaid()
-    if cue.kind != "speech" or v.dep[c] != "xcomp" or v.head[c] == c:
+        return comp is not None and v.lower[comp] in _unsaid()
+    if v.lower[c] not in _unsaid() or v.dep[c] != "xcomp" or v.head[c] == c:
         return False
     outer = cue_at(v.lower, v.pos, v.head[c])
     return outer is not None and outer[0].lemma in _REFUSALS
