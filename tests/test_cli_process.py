@@ -123,3 +123,59 @@ def test_store_is_written_in_batches_and_a_rerun_adds_nothing(tmp_path: Path) ->
     with open_store(str(db)) as store:
         assert store.stats().articles == written
     assert "0 new" in again.stderr
+
+
+@pytest.fixture
+def restore_actors(monkeypatch: pytest.MonkeyPatch):
+    """--actors changes the process's actors; put the packaged ones back afterwards."""
+    from dateline.actors import lexicon
+
+    monkeypatch.delenv("DATELINE_ACTORS", raising=False)
+    yield
+    lexicon.set_current(None)
+
+
+def test_actors_option_codes_an_unknown_body(tmp_path: Path, restore_actors) -> None:
+    story = ("Harbour board rejects fee plan\n\n"
+             "ACCRA, March 3 (Reuters) - The Volta Pilots Guild criticised Togo on Tuesday over port fees, "
+             "officials said.\n")
+    source = tmp_path / "story.txt"
+    source.write_text(story, encoding="utf-8")
+    before = _run("process", str(source), "--no-db", "--jsonl", str(tmp_path / "before.jsonl"))
+    assert before.exit_code == 0, before.output
+    coded = {e["name"]: (e.get("actor") or {}).get("code") for e in _lines(tmp_path / "before.jsonl")[0]["entities"]}
+    assert coded.get("the Volta Pilots Guild", coded.get("Volta Pilots Guild")) != "GHALAB"
+
+    actors = tmp_path / "mine.csv"
+    actors.write_text("name,aliases,type,code\nVolta Pilots Guild,VPG,org,GHALAB\n", encoding="utf-8")
+    after = _run("process", str(source), "--no-db", "--jsonl", str(tmp_path / "after.jsonl"), "--actors", str(actors))
+    assert after.exit_code == 0, after.output
+    entities = _lines(tmp_path / "after.jsonl")[0]["entities"]
+    assert any("Volta Pilots Guild" in e["name"] and e["actor"]["code"] == "GHALAB" for e in entities), entities
+
+
+def test_a_bad_actor_file_stops_before_any_work(tmp_path: Path, restore_actors) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - name: Someone\n    code: XY\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["process", str(ARTICLES), "--no-db", "--jsonl", str(tmp_path / "o.jsonl"),
+                                       "--actors", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.yaml" in result.output and "CAMEO" in result.output
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_query_commands_do_not_load_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from dateline.cli import main; "
+            "main(['stats', '--help'], standalone_mode=False); print('spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_help_lists_every_command() -> None:
+    result = _run("--help")
+    for name in ("process", "show", "events", "quotes", "actors", "stats", "export", "eval", "serve"):
+        assert f"  {name} " in result.output

@@ -16,30 +16,9 @@ import pytest
 
 from dateline.store import Store, open_store
 
-INGEST_SCRIPT = """
-import sys
-from dateline.pipeline import process_paths
-from dateline.store import open_store
-folder, db, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
-with open_store(db) as store:
-    batch = []
-    for outcome in process_paths([folder]):
-        if outcome.article is not None:
-            batch.append(outcome.article)
-        if len(batch) >= size:
-            store.write_articles(batch)
-            batch = []
-    store.write_articles(batch)
-"""
 _PLACES = ["Ostrava", "Tartu", "Split", "Kaunas", "Plovdiv", "Gdansk", "Cluj", "Ohrid", "Varna", "Bitola"]
 _VERBS = ["met", "criticised", "praised", "urged", "warned", "thanked", "visited", "called"]
 _NOUNS = ["council", "ministry", "union", "port authority", "court", "assembly", "commission", "governor"]
-
-
-def _has_process_command() -> bool:
-    from dateline.cli import main
-
-    return "process" in main.commands
 
 
 def _story(n: int) -> str:
@@ -55,10 +34,7 @@ def _story(n: int) -> str:
 
 
 def _ingest(folder: Path, db: str) -> subprocess.Popen[bytes]:
-    if _has_process_command():
-        cmd = [sys.executable, "-c", "from dateline.cli import run; run()", "process", str(folder), "--db", db]
-    else:  # until `dateline process` lands: the same pipeline and store calls it makes
-        cmd = [sys.executable, "-c", INGEST_SCRIPT, str(folder), db, "8"]
+    cmd = [sys.executable, "-c", "from dateline.cli import run; run()", "process", str(folder), "--db", db]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

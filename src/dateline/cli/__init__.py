@@ -10,25 +10,36 @@ import click
 from .. import __version__
 from ..errors import DatelineError
 
-# Each module defines `commands: list[click.Command]`; a module not yet written is simply absent.
-COMMAND_MODULES = ("process", "query", "export", "evaluate", "serve")
+# Command name -> the module of this package that defines it (in its `commands` list). Modules are
+# imported only when one of their commands runs, so `dateline events` does not pay for loading spaCy.
+COMMANDS = {
+    "process": "process", "show": "process",
+    "events": "query", "quotes": "query", "actors": "query", "stats": "query",
+    "export": "export",
+    "eval": "evaluate",
+    "serve": "serve",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use (help lists them all, importing every module)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands or cmd_name not in COMMANDS:
+            return self.commands.get(cmd_name)
+        module = importlib.import_module(f"{__name__}.{COMMANDS[cmd_name]}")
+        for command in module.commands:
+            self.add_command(command)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
 def main() -> None:
     """Read news; write down who did what to whom, when and where, and who said what."""
-
-
-for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != f"{__name__}.{_name}":
-            raise
-        continue
-    for _command in _module.commands:
-        main.add_command(_command)
 
 
 def run() -> None:

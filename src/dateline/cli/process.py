@@ -43,6 +43,23 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _actors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> None:
+    """Check the user's actor files now (a bad file stops the run before any work) and use them everywhere."""
+    if not values:
+        return
+    from ..actors import lexicon, user
+
+    paths = [str(Path(v).resolve()) for v in values]
+    for path in paths:
+        try:
+            user.read_actor_file(path)
+        except DatelineError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    # Through the environment, so worker processes and a LocalCluster's workers read them too.
+    os.environ[user.ENV] = os.pathsep.join([*user.env_paths(), *paths])
+    lexicon.set_current(None)
+
+
 _COMMON = [
     click.option("--published", metavar="YYYY-MM-DD", callback=_published,
                  help="Publication date of the input (overrides metadata); datelines are resolved against it."),
@@ -50,6 +67,8 @@ _COMMON = [
                  help="Read inputs as this kind instead of deciding by content."),
     click.option("--pipeline", metavar="NAME", default=None,
                  help="spaCy pipeline to load (package name or path; default $DATELINE_PIPELINE or the bundled model)."),
+    click.option("--actors", metavar="FILE", multiple=True, expose_value=False, callback=_actors,
+                 help="Your own actors, a YAML or CSV file (repeatable), on top of the packaged ones and $DATELINE_ACTORS."),
 ]
 
 
