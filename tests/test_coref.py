@@ -275,3 +275,10 @@ def test_a_body_in_a_role_description_must_be_in_the_title(resolve):
                           ("Oleg Rudin", "PERSON", ["Oleg Rudin"], spokesman)])
     assert added(ents, "Ivan Sokol") == [("The Kremlin spokesman", "role:kremlin spokesman")]
     assert added(ents, "Oleg Rudin") == []
+
+
+def test_a_name_in_apposition_to_the_subject_is_as_prominent_as_the_subject(resolve):
+    rebels = Actor("REB", None, "REB", None, "agent:rebel group")
+    text = "The main rebel group, the Northern Front, insisted on its demands."
+    ents = resolve(text, [("main rebel group", "ORG", ["main rebel group"], rebels), ("Northern Front", "ORG", ["Northern Front"], None)])
+    assert added(ents, "Northern Front") == [("its", "pronoun")]

@@ -211,3 +211,10 @@ def test_a_name_in_apposition_to_a_word_for_one_person_is_a_person(parse) -> Non
                          "that funding was running out.", published="2024-01-10")
     article.entities = find_entities(doc, article)
     assert by_name(article, "Amara Diallo").type == "PERSON"
+
+
+def test_the_north_after_north_korea_is_north_korea(parse) -> None:
+    article, doc = parse("SEOUL (Wire) - North Korea fired a missile on Monday. Seoul urged the North to return to talks.",
+                         published="2024-01-10")
+    article.entities = find_entities(doc, article)
+    assert "North" in [m.text for m in by_name(article, "North Korea").mentions]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..quotes.view import DocView
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd", "appos"})
+_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 _MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 _REPORTED = frozenset({"ccomp", "parataxis"})
 MAIN_SUBJECT, SUBJECT, OBJECT, OTHER, MODIFIER = 3.0, 2.0, 1.5, 1.0, 0.5
@@ -36,6 +36,8 @@ def _main_clause(v: DocView, verb: int) -> bool:
 def weight(v: DocView, first: int, last: int) -> float:
     """How prominent a mention is by its grammatical role: main subject > embedded subject > object > other > modifier."""
     h = mention_head(v, first, last)
+    while v.dep[h] == "appos" and v.head[h] != h:  # "the rebel group, the FDD, ...": as prominent as what it names
+        h = v.head[h]
     dep = v.dep[h]
     if dep in SUBJECTS:
         return MAIN_SUBJECT if _main_clause(v, v.head[h]) else SUBJECT
