@@ -282,3 +282,15 @@ def test_a_name_in_apposition_to_the_subject_is_as_prominent_as_the_subject(reso
     text = "The main rebel group, the Northern Front, insisted on its demands."
     ents = resolve(text, [("main rebel group", "ORG", ["main rebel group"], rebels), ("Northern Front", "ORG", ["Northern Front"], None)])
     assert added(ents, "Northern Front") == [("its", "pronoun")]
+
+
+def test_a_role_set_after_a_name_is_the_persons_role(resolve):
+    ents = resolve("Lucia Mendez, a senator, said she was worried. Erik Lund spoke next. The senator added that talks would go on.",
+                   [("Lucia Mendez", "PERSON", ["Lucia Mendez"], None), ("Erik Lund", "PERSON", ["Erik Lund"], None)])
+    assert ("The senator", "role:senator") in added(ents, "Lucia Mendez")
+
+
+def test_the_n_year_old_is_the_person_in_focus(resolve):
+    text = 'Former general Julio Vargas met Ana Ruiz on Monday. "We have seen it before," the 67-year-old said.'
+    ents = resolve(text, [("Julio Vargas", "PERSON", ["Julio Vargas"], None), ("Ana Ruiz", "PERSON", ["Ana Ruiz"], None)])
+    assert added(ents, "Julio Vargas") == [("the 67-year-old", "age")]

@@ -84,3 +84,8 @@ def test_the_two_leaders_are_no_one_speaker(annotate):
     q = only(article.quotes, "railway")
     assert q.speaker.text == "The two leaders"
     assert q.speaker_name is None
+
+
+def test_a_statement_speaks_for_its_owner(annotate):
+    article = annotate("BOGOTA (Wire) - A Defense Ministry statement said troops had killed four rebels near the border.")
+    assert only(article.quotes, "four rebels").speaker_name == "Defense Ministry"

@@ -249,6 +249,26 @@ def _body(st: _Pass, i: int) -> int | None:
     return last
 
 
+def _age(st: _Pass, i: int) -> int | None:
+    """'the 67-year-old said': the most salient person, as for a pronoun (any gender)."""
+    v = st.v
+    last = i + 5
+    if last >= len(v) or v.pos[i + 1] != "NUM" or v.lower[i + 3] != "year" or v.lower[last] != "old" \
+            or v.words[i + 2] != "-" or v.words[i + 4] != "-":
+        return None
+    blocked = reported_before(v, last)
+    best, best_score = None, 0.0
+    for p in st.recent(i, PERSON_REACH):
+        if p.kind == "person":
+            s = score(st.seen.get(p.index, []), i, v.sent[i], PERSON_REACH, blocked)
+            if s > best_score:
+                best, best_score = p, s
+    if best is None:
+        return None
+    st.add(best.index, i, last, "age")
+    return last
+
+
 def _surname(st: _Pass, i: int) -> bool:
     """A bare surname ("Lavrov", "Mr. Lavrov") of a person named in full earlier, missed by the entity stage."""
     v = st.v
@@ -293,7 +313,7 @@ def resolve(doc: Doc, article: Article) -> list[Entity]:
         if word in places:
             end = _metonym(st, i)
         if end is None and word in _OPENERS:
-            end = _two(st, i) or _role(st, i) or _body(st, i)
+            end = _two(st, i) or _role(st, i) or _body(st, i) or _age(st, i)
         if end is not None:
             i = end + 1
             continue

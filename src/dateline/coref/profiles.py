@@ -110,6 +110,7 @@ def build_profiles(v: DocView, entities: list[Entity]) -> list[Profile]:
                         words.append(w)
                     if w in COUNTERPARTS:
                         counterparts.append((p, m.start))
+                words.extend(_apposed_role(v, m.start, m.end))
             for w in words:
                 if w in gendered and p.gender is None:
                     p.gender = gendered[w]
@@ -117,6 +118,20 @@ def build_profiles(v: DocView, entities: list[Entity]) -> list[Profile]:
         out.append(p)
     for p, start in counterparts:
         _share_office(v, p, start, out)
+    return out
+
+
+def _apposed_role(v: DocView, start: int, end: int) -> list[str]:
+    """'Lucia Mendez, a senator,' / 'Ivan Sokol, the Kremlin spokesman,': the role words set after a name."""
+    head = v.token_at(end - 1)
+    if v.token_after(start) > head:
+        return []
+    out: list[str] = []
+    for c in v.children[head]:
+        if c > head and v.dep[c] == "appos" and v.pos[c] == "NOUN":
+            for k in range(v.left_edge(c), c + 1):
+                if v.pos[k] in _TITLE_POS:
+                    out.append(v.lower[k])
     return out
 
 

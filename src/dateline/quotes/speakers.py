@@ -221,6 +221,14 @@ def people_nouns() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@lru_cache(maxsize=1)
+def statement_nouns() -> frozenset[str]:
+    """Nouns for what someone put out (the cue nouns: statement, announcement, claim ...), singular and plural."""
+    from .nominal import nouns
+
+    return frozenset(nouns())
+
+
 def is_pronoun(v: DocView, sp: Speaker) -> bool:
     return sp.first == sp.last and v.lower[sp.head] in _PRONOUNS
 
@@ -293,10 +301,26 @@ class SpeakerResolver:
             return best[2].id, best[2].name
         if is_pronoun(v, sp):
             return None, None
-        named = self._apposition(sp)
+        named = self._apposition(sp) or self._statement_owner(sp)
         if named is not None:
             return named
         return None, name_part(v, sp)
+
+    def _statement_owner(self, sp: Speaker) -> tuple[str | None, str | None] | None:
+        """'A Defense Ministry statement said', "the Kremlin's statement said": a statement speaks for its owner."""
+        v = self.v
+        if v.lower[sp.head] not in statement_nouns():
+            return None
+        for c in v.children[sp.head]:
+            if c > sp.head or v.dep[c] not in ("compound", "poss", "nmod") or v.pos[c] != "PROPN":
+                continue
+            first = v.left_edge(c)
+            rows = [r for r in self.index.overlapping(v.start[c], v.end[c]) if r[0] >= v.start[first]]
+            if rows:
+                entity = max(rows, key=lambda r: r[1] - r[0])[2]
+                return entity.id, entity.name
+            return None, name_part(v, Speaker(first, c, c))
+        return None
 
     def _apposition(self, sp: Speaker) -> tuple[str | None, str | None] | None:
         """'A spokesman, David Mutua, said' / 'said her lawyer, Kerem Aydin': the name set beside a role noun is who spoke."""
