@@ -89,3 +89,9 @@ def test_the_two_leaders_are_no_one_speaker(annotate):
 def test_a_statement_speaks_for_its_owner(annotate):
     article = annotate("BOGOTA (Wire) - A Defense Ministry statement said troops had killed four rebels near the border.")
     assert only(article.quotes, "four rebels").speaker_name == "Defense Ministry"
+
+
+def test_a_statement_from_or_by_a_body_speaks_for_it(annotate):
+    article = annotate("In a statement, the Belarusian Interior Ministry said the detentions were lawful. According to a "
+                       "statement from the ministry, the activists had planned riots.")
+    assert only(article.quotes, "planned riots").speaker_name == "Belarusian Interior Ministry"

@@ -311,9 +311,11 @@ class SpeakerResolver:
         v = self.v
         if v.lower[sp.head] not in statement_nouns():
             return None
-        for c in v.children[sp.head]:
-            if c > sp.head or v.dep[c] not in ("compound", "poss", "nmod") or v.pos[c] != "PROPN":
-                continue
+        owners = [c for c in v.children[sp.head] if c < sp.head and v.dep[c] in ("compound", "poss", "nmod") and v.pos[c] == "PROPN"]
+        for prep in v.children[sp.head]:  # "a statement from the ministry", "a statement by Amnesty"
+            if v.dep[prep] == "prep" and v.lower[prep] in ("from", "by", "of") and sp.head < prep <= max(sp.last, sp.head + 1):
+                owners += [g for g in v.children[prep] if v.dep[g] == "pobj"]
+        for c in owners:
             first = v.left_edge(c)
             rows = [r for r in self.index.overlapping(v.start[c], v.end[c]) if r[0] >= v.start[first]]
             if rows:
