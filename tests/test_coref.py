@@ -294,3 +294,18 @@ def test_the_n_year_old_is_the_person_in_focus(resolve):
     text = 'Former general Julio Vargas met Ana Ruiz on Monday. "We have seen it before," the 67-year-old said.'
     ents = resolve(text, [("Julio Vargas", "PERSON", ["Julio Vargas"], None), ("Ana Ruiz", "PERSON", ["Ana Ruiz"], None)])
     assert added(ents, "Julio Vargas") == [("the 67-year-old", "age")]
+
+
+def test_a_generic_noun_means_the_latest_organisation_of_its_kind(resolve):
+    nato = Actor("IGOWSTNAT", "IGO", None, None, "test")
+    text = "Volvo said it would cut jobs. NATO met in Brussels. The carmaker said the cuts were needed. The alliance said nothing."
+    ents = resolve(text, [("Volvo", "ORG", ["Volvo"], None), ("NATO", "ORG", ["NATO"], nato)])
+    assert ("The carmaker", "generic:carmaker") in added(ents, "Volvo")
+    assert added(ents, "NATO") == [("The alliance", "generic:alliance")]
+
+
+def test_the_dateline_city_is_no_antecedent(resolve):
+    oslo = Actor("NOR", "NOR", None, None, "place:OSLO (capital)")
+    ents = resolve("OSLO (Wire) - The Nordic council said on Friday that it would meet again.",
+                   [("OSLO", "GPE", ["OSLO"], oslo)])
+    assert added(ents, "OSLO") == []

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Article, Entity, Mention
 from ..quotes import view as view_module
 from ..quotes.view import DocView
-from .bodies import antecedent, bare_mentions, description, head_words, new_body
+from .bodies import antecedent, bare_mentions, description, fits_kind, head_words, new_body, org_nouns
 from .lexicon import PRONOUNS, ROLE_FILLERS, TITLES, TWO_COUNTRIES, TWO_LEADERS, metonyms, role_nouns
 from .profiles import Profile, build_profiles
 from .salience import reported_before, score, weight
@@ -37,6 +37,8 @@ class _Pass:
         self.v = v
         self.text = article.text
         self.date = article.published
+        dl = article.structure.dateline
+        self.dateline_end = v.token_after(dl.end) if dl is not None else -1  # a dateline city is no antecedent
         self.profiles = build_profiles(v, article.entities)
         self.last: dict[int, int] = {}  # profile index -> last token where it was mentioned
         self.added: dict[int, list[Mention]] = {}
@@ -74,7 +76,8 @@ class _Pass:
         self.profiles[p].mention_sentences.append(self.v.sent[i])
         if w is None:
             w = self.weight_at.get((p, i)) or weight(self.v, i, i)
-        self.seen.setdefault(p, []).append((i, self.v.sent[i], w))
+        if i >= self.dateline_end:
+            self.seen.setdefault(p, []).append((i, self.v.sent[i], w))
 
     def add(self, p: int, first: int, last: int, rule: str) -> None:
         start, end = self.v.start[first], self.v.end[last]
@@ -249,6 +252,27 @@ def _body(st: _Pass, i: int) -> int | None:
     return last
 
 
+def _generic(st: _Pass, i: int) -> int | None:
+    """'the carmaker', 'the alliance', 'the German company': the latest organisation of that kind (and nationality)."""
+    v = st.v
+    j, country = i + 1, None
+    if j < len(v) and st.covered.get(j):
+        places = [st.profiles[p] for p in st.covered[j] if st.profiles[p].is_country]
+        if not places or st.mention_end.get(j, j) != j:
+            return None
+        country, j = places[0].country, j + 1
+    if j >= len(v) or v.pos[j] != "NOUN" or v.lower[j] not in org_nouns() or j in st.covered:
+        return None
+    if j + 1 < len(v) and v.pos[j + 1] in ("NOUN", "PROPN"):
+        return None  # "the company's shares" is fine, "the group leader" is someone else
+    kind = org_nouns()[v.lower[j]]
+    for p in st.recent(i, ROLE_REACH):
+        if fits_kind(p, kind, country):
+            st.add(p.index, i, j, f"generic:{v.lower[j]}")
+            return j
+    return None
+
+
 def _age(st: _Pass, i: int) -> int | None:
     """'the 67-year-old said': the most salient person, as for a pronoun (any gender)."""
     v = st.v
@@ -313,7 +337,7 @@ def resolve(doc: Doc, article: Article) -> list[Entity]:
         if word in places:
             end = _metonym(st, i)
         if end is None and word in _OPENERS:
-            end = _two(st, i) or _role(st, i) or _body(st, i) or _age(st, i)
+            end = _two(st, i) or _role(st, i) or _body(st, i) or _generic(st, i) or _age(st, i)
         if end is not None:
             i = end + 1
             continue

@@ -19,6 +19,7 @@ from ..quotes.view import DocView
 from .profiles import Profile
 
 DATA = Path(__file__).with_name("data") / "bodies.txt"
+ORG_NOUNS = Path(__file__).with_name("data") / "org_nouns.tsv"
 _OWNER_PREPS = frozenset({"in", "of", "for"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -109,3 +110,28 @@ def bare_mentions(profiles: list[Profile], text: str) -> list[tuple[Profile, Men
             if named:
                 out.append((p, m, max(named, key=lambda t: t[0])[1], words))
     return out
+
+
+@lru_cache(maxsize=1)
+def org_nouns() -> dict[str, str]:
+    """Generic noun (lower case) -> the kind of organisation it can mean (data/org_nouns.tsv)."""
+    out = {}
+    for line in ORG_NOUNS.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, kind = line.split("\t")[:2]
+            out[noun] = kind
+    return out
+
+
+def fits_kind(p: Profile, kind: str, country: str | None) -> bool:
+    """Whether an organisation can be called by a generic noun of this kind (and nationality, when one is given)."""
+    actor = p.entity.actor
+    if p.kind != "org" or p.plural or (country and (actor is None or actor.country != country)):
+        return False
+    if kind == "-":
+        return True
+    if kind == "BUS":
+        return actor is None or actor.sector == "BUS" or actor.country == "MNC"
+    if kind in ("IGO", "NGO"):
+        return actor is not None and actor.country == kind
+    return actor is not None and actor.sector == kind

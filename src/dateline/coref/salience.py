@@ -36,7 +36,7 @@ def _main_clause(v: DocView, verb: int) -> bool:
 def weight(v: DocView, first: int, last: int) -> float:
     """How prominent a mention is by its grammatical role: main subject > embedded subject > object > other > modifier."""
     h = mention_head(v, first, last)
-    while v.dep[h] == "appos" and v.head[h] != h:  # "the rebel group, the FDD, ...": as prominent as what it names
+    while v.dep[h] in ("appos", "conj") and v.head[h] != h:  # "the rebel group, the FDD", "Volkswagen and the EU"
         h = v.head[h]
     dep = v.dep[h]
     if dep in SUBJECTS:
