@@ -212,3 +212,11 @@ def test_asking_not_to_be_named_is_no_quote(annotate):
 def test_a_day_after_the_cue_dates_the_saying_not_the_content(annotate):
     article = annotate("WASHINGTON (Wire) - The Pentagon said on Tuesday it would send 500 more troops to the region.")
     assert only(article.quotes, "troops").content.text == "it would send 500 more troops to the region"
+
+
+def test_said_in_a_statement_carried_by_an_agency_that(annotate):
+    article = annotate("The president's spokesman, Nabil Aziz, said in a statement carried by the state agency that the "
+                       "talks had collapsed.")
+    q = only(article.quotes, "collapsed")
+    assert q.content.text == "the talks had collapsed"
+    assert q.speaker_name == "Nabil Aziz"

@@ -95,3 +95,10 @@ def test_a_statement_from_or_by_a_body_speaks_for_it(annotate):
     article = annotate("In a statement, the Belarusian Interior Ministry said the detentions were lawful. According to a "
                        "statement from the ministry, the activists had planned riots.")
     assert only(article.quotes, "planned riots").speaker_name == "Belarusian Interior Ministry"
+
+
+def test_the_military_after_a_countrys_military_is_that_military(annotate):
+    article = annotate("Norway's military said its troops had arrested two suspects. "
+                       '"We will act wherever needed," the military said.')
+    assert only(article.quotes, "wherever needed").speaker_name == only(article.quotes, "two suspects").speaker_name
+    assert only(article.quotes, "two suspects").speaker_name is not None

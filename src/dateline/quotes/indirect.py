@@ -106,6 +106,13 @@ def _past_time(v: DocView, lo: int, comp: int) -> int:
     return end + 1 if opens_subject else lo
 
 
+def _opened_by_that(v: DocView, i: int) -> bool:
+    """A clause whose first word is the conjunction "that" (not the relative pronoun, which the parser makes a subject
+    or object)."""
+    first = v.left_edge(i)
+    return v.lower[first] == "that" and v.dep[first] == "mark" and v.head[first] == i
+
+
 def _that_clause(v: DocView, i: int) -> bool:
     return any(v.dep[g] == "mark" and v.lower[g] == "that" for g in v.children[i])
 
@@ -135,8 +142,8 @@ def _clause_in_medium(v: DocView, c: int) -> int | None:
             if v.dep[obj] != "pobj":
                 continue
             for cl in v.children[obj]:
-                if cl > obj and v.dep[cl] in ("acl", "relcl") and _that_clause(v, cl) and v.left_edge(cl) == obj + 1:
-                    return cl
+                if cl > obj and v.dep[cl] in ("acl", "relcl") and _opened_by_that(v, cl):
+                    return cl  # "in a statement (carried by WAFA) that ..."
     return None
 
 
