@@ -309,3 +309,10 @@ def test_the_dateline_city_is_no_antecedent(resolve):
     ents = resolve("OSLO (Wire) - The Nordic council said on Friday that it would meet again.",
                    [("OSLO", "GPE", ["OSLO"], oslo)])
     assert added(ents, "OSLO") == []
+
+
+def test_an_abbreviated_title_and_a_state_in_the_description(resolve):
+    text = "Sen. Lindsay Moore said on Monday that the bill would pass. Later the Vermont senator said it might not."
+    vermont = Actor("USA", "USA", None, None, "place:Vermont (state)")
+    ents = resolve(text, [("Lindsay Moore", "PERSON", ["Lindsay Moore"], None), ("Vermont", "GPE", ["Vermont"], vermont)])
+    assert ("the Vermont senator", "role:senator") in added(ents, "Lindsay Moore")

@@ -151,6 +151,8 @@ def _role_phrase(st: _Pass, i: int, country: str | None = None) -> tuple[int, li
             return None  # a name the entity stage already linked: not a bare description
         if places:
             country = places[0].country
+        elif any(st.profiles[p].kind == "place" for p in owners):
+            pass  # "the South Carolina senator": a state or city says where, not which office
         elif owners and not v.words[j][:1].isupper():
             return None
         elif v.lower[j] not in ROLE_FILLERS:
