@@ -131,3 +131,11 @@ def test_a_fragment_in_a_reported_clause_is_no_quotation_of_the_inner_verb(annot
     q = only(article.quotes, "fitting manner")
     assert q.kind == "mixed" and q.cue.text == "said"
     assert q.speaker_name == "Ines Varga"
+
+
+def test_the_name_between_the_quotation_and_the_cue_speaks(annotate):
+    # the parser hangs the name on the last noun inside the quotation and leaves "said" without a subject
+    article = annotate('"He is right. There is a gap between this government and frankly the president and our army," '
+                       "Holm, a senior Labour lawmaker, said Thursday on state radio.")
+    q = only(article.quotes, "our army")
+    assert q.kind == "direct" and q.speaker.text.startswith("Holm")

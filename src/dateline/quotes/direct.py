@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .cues import Cue, cue_at
 from .found import Found
 from .marks import Quoted
-from .speakers import Speaker, noun_phrase, speaker_of
+from .speakers import Speaker, name_from, noun_phrase, speaker_of
 from .view import DocView
 
 _MARK_CHARS = frozenset("\"“”«»‘’")
@@ -103,6 +103,8 @@ def _trailing(v: DocView, frame: list[int], ends_sentence: bool) -> Attribution 
         if any(v.dep[ch] == "ccomp" and ch > c_last for ch in v.children[c]):
             return None  # '"Face the Nation," Ryan said the shootings...': the verb reports its own clause
         sp = speaker_of(v, c, cue)
+        if c > frame[0] and (sp is None or sp.head > c_last or sp.head < frame[0]) and v.pos[frame[0]] != "VERB":
+            sp = name_from(v, frame[0], c) or sp  # '"...," Flynn, a top aide, said Thursday': the name before the cue
         allowed: set[int] = set()
         if sp is not None and sp.last < c:
             allowed = set(range(v.left_edge(sp.head), v.right_edge(sp.head) + 1))

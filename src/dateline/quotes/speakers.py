@@ -87,7 +87,33 @@ def speaker_of(v: DocView, c: int, cue: Cue, allow_inverted: bool = True) -> Spe
     sp = _speaker_of(v, c, cue, allow_inverted)
     if sp is not None and sp.last < c and _boundary(v, sp.last, c):
         return _just_before(v, c)
+    if sp is not None and sp.head < c and _quoted_between(v, sp.head, c):
+        return _after_quotation(v, sp.head, c)
     return sp
+
+
+def _after_quotation(v: DocView, h: int, c: int) -> Speaker | None:
+    """'"... and our military," Flynn, a top surrogate, said': the parser took a word inside the quotation for the
+    subject; the name after the closing mark says it."""
+    return name_from(v, max(i for i in range(h + 1, c) if v.words[i] in _CLOSING_MARKS) + 1, c)
+
+
+def name_from(v: DocView, k: int, c: int) -> Speaker | None:
+    """The noun phrase starting at token k (past punctuation) and ending before the cue at c or a comma: 'Flynn' of
+    'Flynn, a top aide, said', 'the minister' of 'the minister said'."""
+    while k < c and v.pos[k] == "PUNCT":
+        k += 1
+    if k >= c or v.pos[k] not in ("PROPN", "NOUN", "PRON", "DET"):
+        return None
+    if v.pos[k] == "PRON":
+        return Speaker(k, k, k)
+    last = k
+    while last + 1 < c and v.pos[last + 1] in ("PROPN", "NOUN", "ADJ", "DET") and v.words[last + 1] != ",":
+        last += 1
+    head = last
+    while head > k and v.pos[head] not in ("PROPN", "NOUN"):
+        head -= 1
+    return Speaker(k, last, head)
 
 
 _BOUNDARIES = frozenset({":", ".", "!", "?", ";"})
