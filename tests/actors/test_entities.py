@@ -183,3 +183,38 @@ def test_agreements_and_numbered_resolutions_are_laws_not_organisations(parse) -
     council = [e for e in entities if e.type == "ORG" and any(m.text == "Security Council" for m in e.mentions)]
     assert council and council[0].actor.code == "IGOUNO"
     assert "Minsk agreements" in laws
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian human rights commissioner Tatyana Belova said further talks were possible.", "Tatyana Belova"),
+    ("EU foreign affairs spokeswoman Sofia Ferrante said the verdict was worrying.", "Sofia Ferrante"),
+])
+def test_a_titled_first_name_and_surname_are_a_person(parse, text, name) -> None:
+    """A first name that is also a city (Sofia), or a name the NER took for an organisation, still names a person."""
+    article, doc = parse(text, published="2024-01-10")
+    article.entities = find_entities(doc, article)
+    person = by_name(article, name)
+    assert person.type == "PERSON"
+    assert person.actor is None or person.actor.country != "BGR"
+
+
+def test_a_one_word_short_name_joins_the_longer_body(parse) -> None:
+    article, doc = parse("The Nordic Fisheries Commission met in Bergen on Monday. The Commission said quotas would fall.",
+                         published="2024-01-10")
+    article.entities = find_entities(doc, article)
+    body = by_name(article, "Nordic Fisheries Commission")
+    assert [m.text for m in body.mentions] == ["Nordic Fisheries Commission", "Commission"]
+
+
+def test_a_name_in_apposition_to_a_word_for_one_person_is_a_person(parse) -> None:
+    article, doc = parse("GENEVA (Wire) - The UN refugee agency said more people had fled. Its chief, Amara Diallo, warned "
+                         "that funding was running out.", published="2024-01-10")
+    article.entities = find_entities(doc, article)
+    assert by_name(article, "Amara Diallo").type == "PERSON"
+
+
+def test_the_north_after_north_korea_is_north_korea(parse) -> None:
+    article, doc = parse("SEOUL (Wire) - North Korea fired a missile on Monday. Seoul urged the North to return to talks.",
+                         published="2024-01-10")
+    article.entities = find_entities(doc, article)
+    assert "North" in [m.text for m in by_name(article, "North Korea").mentions]

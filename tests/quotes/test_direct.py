@@ -124,3 +124,18 @@ def test_a_new_sentence_after_a_quotation_is_no_reporting_clause(annotate):
     article = annotate("Finance Minister Maria Holm presented the budget on Monday.\n\n"
                        '"Why did the minister not pay?" The opposition leader said nothing more about the bills on Monday.')
     assert not any(q.cue and q.cue.text == "said" and "Why did" in q.content.text for q in article.quotes)
+
+
+def test_a_fragment_in_a_reported_clause_is_no_quotation_of_the_inner_verb(annotate):
+    article = annotate('Hungarian Foreign Ministry spokeswoman Ines Varga said Budapest would respond "in a fitting manner".')
+    q = only(article.quotes, "fitting manner")
+    assert q.kind == "mixed" and q.cue.text == "said"
+    assert q.speaker_name == "Ines Varga"
+
+
+def test_the_name_between_the_quotation_and_the_cue_speaks(annotate):
+    # the parser hangs the name on the last noun inside the quotation and leaves "said" without a subject
+    article = annotate('"He is right. There is a gap between this government and frankly the president and our army," '
+                       "Holm, a senior Labour lawmaker, said Thursday on state radio.")
+    q = only(article.quotes, "our army")
+    assert q.kind == "direct" and q.speaker.text.startswith("Holm")

@@ -144,3 +144,79 @@ def test_a_quote_before_the_dateline_is_kept(nlp):
     article = run_stages(article, nlp(article.text))
     contents = [q.content.text for q in article.quotes]
     assert contents == ["it will answer the new sanctions", "Russia would respond in kind"]
+
+
+@pytest.mark.parametrize("refusal", [
+    "Holm declined to comment on the closures.",
+    "Holm declined to say whether the deficit would shrink next year.",
+    "Holm refused to say when the new taxes would be announced.",
+    "Holm declined to give details of the cuts.",
+    "Holm refused to elaborate on the plan.",
+])
+def test_a_refusal_to_speak_reports_no_words(annotate, refusal):
+    article = annotate(INTRO + refusal)
+    assert article.quotes == []
+
+
+@pytest.mark.parametrize("refusal, words", [
+    ("Holm refused to raise taxes on pensioners.", "raise taxes"),
+    ("Holm refused to disclose her tax returns to the committee.", "disclose"),
+])
+def test_a_refusal_to_act_or_disclose_is_still_a_stated_stance(annotate, refusal, words):
+    article = annotate(INTRO + refusal)
+    assert only(article.quotes, words).cue.text == "refused"
+
+
+def test_of_two_subjects_the_parser_gave_the_cue_the_nearer_one_speaks(annotate):
+    # the parser hangs "The raiders" on "said" as a second subject: the clause it heads is what was said
+    article = annotate("The raiders, known locally as bandits, also killed two guards who tried to flee, "
+                       "Kano police spokesman Aliyu Sani Bello said.")
+    q = only(article.quotes, "two guards")
+    assert q.speaker_name == "Aliyu Sani Bello"
+    assert q.content.text.startswith("The raiders")
+
+
+def test_said_in_a_statement_that(annotate):
+    # the parser hangs the that-clause on "statement"; the later "it" is the speaker, not the town
+    article = annotate("The Red Cross said in a statement that at least four people had been wounded by gunfire in the "
+                       "northern town of Kiruna, and it urged both sides to show restraint.")
+    q = only(article.quotes, "wounded")
+    assert q.content.text == "at least four people had been wounded by gunfire in the northern town of Kiruna"
+    assert q.speaker_name == "Red Cross"
+    assert only(article.quotes, "restraint").speaker_name == "Red Cross"
+
+
+def test_accused_an_object_the_parser_cut_in_two_of(annotate):
+    # "Azerbaijani" and "forces" come out as two objects of "accused"
+    article = annotate("Hours before the talks, the Georgian Defense Ministry accused Azerbaijani forces of firing at "
+                       "Georgian posts near the village of Kvemo overnight, wounding a guard.")
+    q = only(article.quotes, "firing")
+    assert q.content.text.startswith("Azerbaijani forces of firing at Georgian posts")
+    assert q.cue.text == "accused"
+
+
+def test_content_first_with_the_cue_joined_to_its_verb(annotate):
+    # the parser joins "said" to "expel" and leaves it no subject
+    article = annotate("Latvia will expel two Russian diplomats, a spokesman for the Latvian Foreign Ministry, Janis Ozols, "
+                       "said on Tuesday.")
+    q = only(article.quotes, "diplomats")
+    assert q.content.text == "Latvia will expel two Russian diplomats"
+    assert q.speaker_name == "Janis Ozols"
+
+
+def test_asking_not_to_be_named_is_no_quote(annotate):
+    article = annotate("An oil ministry official, who asked not to be named, said the offer was being studied.")
+    assert [q.content.text for q in article.quotes] == ["the offer was being studied"]
+
+
+def test_a_day_after_the_cue_dates_the_saying_not_the_content(annotate):
+    article = annotate("WASHINGTON (Wire) - The Pentagon said on Tuesday it would send 500 more troops to the region.")
+    assert only(article.quotes, "troops").content.text == "it would send 500 more troops to the region"
+
+
+def test_said_in_a_statement_carried_by_an_agency_that(annotate):
+    article = annotate("The president's spokesman, Nabil Aziz, said in a statement carried by the state agency that the "
+                       "talks had collapsed.")
+    q = only(article.quotes, "collapsed")
+    assert q.content.text == "the talks had collapsed"
+    assert q.speaker_name == "Nabil Aziz"

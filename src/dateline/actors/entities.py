@@ -11,7 +11,8 @@ from ..model import Actor, Article, Entity, Mention
 from . import lexicon, people
 from .codes import ACTOR_SECTORS, DETERMINERS, WEAK_TITLES, kind_of, make_actor, names_people
 from .lexicon import Hit
-from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, pick_name
+from .person_names import first_name, people_spans
+from .names import AcronymIndex, acronym_definitions, country_name, is_acronym, pick_name, short_names
 from .resolve import code_span
 
 KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -80,6 +81,7 @@ def find_entities(doc: Doc, article: Article) -> list[Entity]:
     _group_acronyms(state)
     _group_surnames(state)
     _group_forenames(state)
+    short_names(state.cands, state.lowers, state.texts)
     return _assemble(state)
 
 
@@ -106,7 +108,7 @@ def _from_ner(st: _State) -> None:
         if h.end - h.start > 1 and (h.first("user", "named") or h.first("place")):
             for i in range(h.start, h.end):
                 strong[i] = h
-    for ent in _split_at_newlines(st, _ents(st)):
+    for ent in people_spans(st.doc, st.toks, st.hit_by_token, _split_at_newlines(st, _ents(st))):
         if ent.label_ not in KEEP:
             continue
         cut = {strong[i] for i in range(ent.start, ent.end) if i in strong}
@@ -207,12 +209,13 @@ def _add_person(st: _State, start: int, end: int, inside: list[Hit]) -> None:
     """A PERSON span: drop a title inside it, code it with the title and words before it."""
     doc = st.doc
     while start < end - 1 and start in st.hit_by_token and (st.hit_by_token[start].first("agent") or st.hit_by_token[start].first("place")) \
-            and st.hit_by_token[start].end < end:
-        start = st.hit_by_token[start].end  # 'Prime Minister Vucic' as one PERSON span
+            and st.hit_by_token[start].end < end and not first_name(st.toks, start):
+        start = st.hit_by_token[start].end  # 'Prime Minister Vucic' as one PERSON span (but 'Sofia Marchetti' is a name)
     root = st.toks[end - 1]
     context_start = min(start, root.left_edge.i)
     context = doc[context_start:end]
-    actors = code_span(context, st.hits_in(context_start, end), st.date, head=root)
+    hits = [h for h in st.hits_in(context_start, end) if h.start < start or not h.first("place")]  # no place inside a name
+    actors = code_span(context, hits, st.date, head=root)
     named = next((h.first("user", "named") for h in inside if h.first("user", "named") and h.end == end), None)
     if named is not None and named.kind == "person":
         key = ("named", named.group)

@@ -100,3 +100,27 @@ def pick_name(cands: list[Candidate], text_of: Callable[[Candidate], str]) -> st
         return name
     named = next((c.name for c in cands if c.name), None)
     return named or text_of(cands[0])
+
+
+_COMPASS = {"north", "south", "east", "west"}
+
+
+def short_names(cands: list[Candidate], lowers: list[str], texts: list[str]) -> None:
+    """'the Commission' joins 'European Commission': a one-word organisation name the NER found alone, capitalised and
+    with no code of its own, is the latest earlier multi-word organisation whose name ends with that word; 'the North'
+    joins 'North Korea' (the latest earlier place named with that compass word first)."""
+    longs = sorted((c for c in cands if c.label == "ORG" and c.end - c.start > 1), key=lambda c: c.start)
+    places = sorted((c for c in cands if c.label == "GPE" and c.end - c.start > 1 and c.key[0] == "country"), key=lambda c: c.start)
+    for c in cands:
+        if c.end - c.start == 1 and lowers[c.start] in _COMPASS and c.start > 0 and lowers[c.start - 1] == "the" \
+                and c.actor is None and texts[c.start][:1].isupper():
+            named = [o for o in places if o.end <= c.start and lowers[o.start] == lowers[c.start]]
+            if named:
+                c.key, c.rule, c.label = named[-1].key, "short-name", "GPE"
+            continue
+        if c.end - c.start != 1 or c.label != "ORG" or c.key[0] != "name" or c.actor is not None \
+                or not texts[c.start][:1].isupper() or is_acronym(texts[c.start]):
+            continue
+        before = [o for o in longs if o.end <= c.start and lowers[o.end - 1] == lowers[c.start]]
+        if before:
+            c.key, c.rule = before[-1].key, "short-name"

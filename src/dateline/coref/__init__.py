@@ -16,13 +16,17 @@ from spacy.tokens import Doc
 from ..model import Actor, Article, Entity, Mention
 from ..quotes import view as view_module
 from ..quotes.view import DocView
+from .bodies import antecedent, bare_mentions, description, fits_kind, head_words, new_body, org_nouns
 from .lexicon import PRONOUNS, ROLE_FILLERS, TITLES, TWO_COUNTRIES, TWO_LEADERS, metonyms, role_nouns
 from .profiles import Profile, build_profiles
+from .salience import reported_before, score, weight
 
 PERSON_REACH = 5  # sentences back a he/she may reach (quotes split sentences finely)
 THING_REACH = 2  # sentences back an it/they may reach
 ROLE_REACH = 40  # sentences back a role description may reach
 SALIENCE_DECAY = 0.8
+THEY_FOR_ONE = 0.4  # how much a singular organisation's salience counts for "they"
+_POSSESSIVES = frozenset({"'s", "’s"})
 _OPENERS = frozenset({"the", "both"})  # words that can open a role description or "the two countries"
 
 
@@ -32,6 +36,9 @@ class _Pass:
     def __init__(self, v: DocView, article: Article) -> None:
         self.v = v
         self.text = article.text
+        self.date = article.published
+        dl = article.structure.dateline
+        self.dateline_end = v.token_after(dl.end) if dl is not None else -1  # a dateline city is no antecedent
         self.profiles = build_profiles(v, article.entities)
         self.last: dict[int, int] = {}  # profile index -> last token where it was mentioned
         self.added: dict[int, list[Mention]] = {}
@@ -42,28 +49,42 @@ class _Pass:
                 self.by_surname.setdefault(p.surname, []).append(p)
         self.covered: dict[int, list[int]] = {}
         self.mention_end: dict[int, int] = {}
+        self.weight_at: dict[tuple[int, int], float] = {}  # (profile, first token) -> the mention's salience weight
+        self.seen: dict[int, list[tuple[int, int, float]]] = {}  # profile -> (token, sentence, weight) of mentions so far
+        self.moved: set[tuple[int, int, int]] = set()  # (profile, start, end) of mentions given to another entity
+        owner: dict[tuple[int, int, int], int] = {}
+        for p, m, q, words in bare_mentions(self.profiles, article.text):
+            self.moved.add((p.index, m.start, m.end))
+            owner[(p.index, m.start, m.end)] = q.index
+            self.added.setdefault(q.index, []).append(Mention(m.start, m.end, m.text, f"body:{words}"))
         for p in self.profiles:
             for m in p.entity.mentions:
                 first, last = v.token_after(m.start), v.token_at(m.end - 1)
                 for i in range(first, last + 1):
-                    self.covered.setdefault(i, []).append(p.index)
+                    self.covered.setdefault(i, []).append(owner.get((p.index, m.start, m.end), p.index))
                 self.mention_end[first] = max(self.mention_end.get(first, first), last)
+                if last >= first:
+                    self.weight_at[(owner.get((p.index, m.start, m.end), p.index), first)] = weight(v, first, last)
 
     def next_id(self) -> str:
         """A fresh entity id after the highest e<n> in use."""
         used = [int(p.entity.id[1:]) for p in self.profiles if p.entity.id[1:].isdigit()]
         return f"e{max(used, default=0) + 1}"
 
-    def note(self, p: int, i: int) -> None:
+    def note(self, p: int, i: int, w: float | None = None) -> None:
         self.last[p] = i
         self.profiles[p].mention_sentences.append(self.v.sent[i])
+        if w is None:
+            w = self.weight_at.get((p, i)) or weight(self.v, i, i)
+        if i >= self.dateline_end:
+            self.seen.setdefault(p, []).append((i, self.v.sent[i], w))
 
     def add(self, p: int, first: int, last: int, rule: str) -> None:
         start, end = self.v.start[first], self.v.end[last]
         self.added.setdefault(p, []).append(Mention(start, end, self.text[start:end], rule))
         for i in range(first, last + 1):
             self.covered.setdefault(i, []).append(p)
-        self.note(p, last)
+        self.note(p, last, weight(self.v, first, last))
 
     def recent(self, i: int, reach: int) -> list[Profile]:
         """Profiles mentioned within `reach` sentences before token i, most recent first."""
@@ -77,18 +98,27 @@ def _pronoun(st: _Pass, i: int) -> bool:
     if sense is None or st.v.pos[i] != "PRON" or _expletive(st.v, i):
         return False
     reach = PERSON_REACH if sense.person else THING_REACH
-    for p in st.recent(i, reach):
+    blocked = reported_before(st.v, i)
+    sent = st.v.sent[i]
+    best, best_score = None, 0.0
+    for p in st.recent(i, reach):  # most recent first: a tie keeps the nearer one
         if sense.person is True and (p.kind != "person" or p.gender not in (None, sense.gender)):
             continue
         if sense.person is False and (p.kind not in ("org", "place") or p.plural):
             continue
         if sense.person is None and (not (p.plural or p.kind == "org") or _plural_between(st, st.last[p.index], i)):
             continue
-        if sense.gender and p.gender is None:
-            p.gender = sense.gender
-        st.add(p.index, i, i, "pronoun")
-        return True
-    return False
+        s = score(st.seen.get(p.index, []), i, sent, reach, blocked)
+        if sense.plural and not p.plural:
+            s *= THEY_FOR_ONE  # "they" for one body is British usage; a plural antecedent is likelier
+        if s > best_score:
+            best, best_score = p, s
+    if best is None:
+        return False
+    if sense.gender and best.gender is None:
+        best.gender = sense.gender
+    st.add(best.index, i, i, "pronoun")
+    return True
 
 
 def _plural_between(st: _Pass, after: int, before: int) -> bool:
@@ -107,21 +137,26 @@ def _expletive(v: DocView, i: int) -> bool:
     return v.dep[i] == "nsubj" and any(v.dep[c] in ("ccomp", "xcomp") and c > head for c in v.children[head]) and v.lower[head] in ("is", "was", "'s", "be", "seems", "seemed", "appears", "appeared")
 
 
-def _role_phrase(st: _Pass, i: int) -> tuple[int, list[str], str | None] | None:
-    """'the Russian foreign minister': (last token, role words, nationality code) for a definite role description."""
+def _role_phrase(st: _Pass, i: int, country: str | None = None) -> tuple[int, list[str], str | None] | None:
+    """'the Russian foreign minister', 'the Kremlin spokesman', "(Russia)'s top diplomat": (last token, role words,
+    nationality code) for a definite role description opened by "the" or a country's possessive."""
     v = st.v
-    if v.lower[i] != "the":
+    if v.lower[i] != "the" and v.lower[i] not in _POSSESSIVES:
         return None
-    j, words, country = i + 1, [], None
+    j, words = i + 1, []
     while j < len(v) and v.pos[j] in ("ADJ", "NOUN", "PROPN") and j - i <= 5:
         owners = st.covered.get(j, [])
         places = [st.profiles[p] for p in owners if st.profiles[p].is_country]
-        if owners and not places:
+        if any(st.profiles[p].kind == "person" for p in owners):
             return None  # a name the entity stage already linked: not a bare description
         if places:
             country = places[0].country
+        elif any(st.profiles[p].kind == "place" for p in owners):
+            pass  # "the South Carolina senator": a state or city says where, not which office
+        elif owners and not v.words[j][:1].isupper():
+            return None
         elif v.lower[j] not in ROLE_FILLERS:
-            words.append(v.lower[j])
+            words.append(v.lower[j])  # a role word, or a body the person speaks for ("the Kremlin spokesman")
         j += 1
     last = j - 1
     if not words or last <= i or not (v.pos[last] == "NOUN" or v.words[last].islower() or v.lower[last] in role_nouns()):
@@ -131,9 +166,9 @@ def _role_phrase(st: _Pass, i: int) -> tuple[int, list[str], str | None] | None:
     return last, words, country
 
 
-def _role(st: _Pass, i: int) -> int | None:
+def _role(st: _Pass, i: int, first: int | None = None, country: str | None = None) -> int | None:
     """Link a role description to the latest person whose role or title it fits (and nationality, when it names one)."""
-    found = _role_phrase(st, i)
+    found = _role_phrase(st, i, country)
     if found is None:
         return None
     last, words, country = found
@@ -144,7 +179,7 @@ def _role(st: _Pass, i: int) -> int | None:
             continue
         fits = p.has_role(phrase) or (head is not None and len(words) == 1 and any(p.has_role(r) for r in head.stands_for))
         if fits and (head is None or head.gender in (None, p.gender) or p.gender is None):
-            st.add(p.index, i, last, f"role:{phrase}")
+            st.add(p.index, i if first is None else first, last, f"role:{phrase}")
             return last
     return None
 
@@ -194,6 +229,72 @@ def _metonym(st: _Pass, i: int) -> int | None:
     return None
 
 
+def _body(st: _Pass, i: int) -> int | None:
+    """'the press service' -> the body named so before; 'the Ankara governor's office said' -> a new named body."""
+    v = st.v
+    found = description(v, i)
+    if found is None or found[1] in st.covered:
+        return None  # not a body, or one the entity stage already has
+    first, head, last = found
+    words = head_words(v, first, head)
+    recent = st.recent(i, ROLE_REACH)
+    bare = " ".join(v.lower[first + 1:head + 1]) == words  # "the press service": nothing but the body's own words
+    target = antecedent(recent, words) if bare else None
+    if target is None:
+        name = v.text[v.start[first + 1]:v.end[last]]
+        target = next((p for p in recent if p.kind == "org" and p.entity.name == name), None)
+    if target is None:
+        entity = new_body(v, first, head, last, st.next_id(), st.date)
+        if entity is None:
+            return None
+        target = Profile(len(st.profiles), entity, "org", country=entity.actor.country if entity.actor else None)
+        st.profiles.append(target)
+        st.new_entities.append(entity)
+    st.add(target.index, first, head, f"body:{words}")  # the mention ends at the head; "in Armenia" only names it
+    return last
+
+
+def _generic(st: _Pass, i: int) -> int | None:
+    """'the carmaker', 'the alliance', 'the German company': the latest organisation of that kind (and nationality)."""
+    v = st.v
+    j, country = i + 1, None
+    if j < len(v) and st.covered.get(j):
+        places = [st.profiles[p] for p in st.covered[j] if st.profiles[p].is_country]
+        if not places or st.mention_end.get(j, j) != j:
+            return None
+        country, j = places[0].country, j + 1
+    if j >= len(v) or v.pos[j] != "NOUN" or v.lower[j] not in org_nouns() or j in st.covered:
+        return None
+    if j + 1 < len(v) and v.pos[j + 1] in ("NOUN", "PROPN"):
+        return None  # "the company's shares" is fine, "the group leader" is someone else
+    kind = org_nouns()[v.lower[j]]
+    for p in st.recent(i, ROLE_REACH):
+        if fits_kind(p, kind, country):
+            st.add(p.index, i, j, f"generic:{v.lower[j]}")
+            return j
+    return None
+
+
+def _age(st: _Pass, i: int) -> int | None:
+    """'the 67-year-old said': the most salient person, as for a pronoun (any gender)."""
+    v = st.v
+    last = i + 5
+    if last >= len(v) or v.pos[i + 1] != "NUM" or v.lower[i + 3] != "year" or v.lower[last] != "old" \
+            or v.words[i + 2] != "-" or v.words[i + 4] != "-":
+        return None
+    blocked = reported_before(v, last)
+    best, best_score = None, 0.0
+    for p in st.recent(i, PERSON_REACH):
+        if p.kind == "person":
+            s = score(st.seen.get(p.index, []), i, v.sent[i], PERSON_REACH, blocked)
+            if s > best_score:
+                best, best_score = p, s
+    if best is None:
+        return None
+    st.add(best.index, i, last, "age")
+    return last
+
+
 def _surname(st: _Pass, i: int) -> bool:
     """A bare surname ("Lavrov", "Mr. Lavrov") of a person named in full earlier, missed by the entity stage."""
     v = st.v
@@ -228,14 +329,17 @@ def resolve(doc: Doc, article: Article) -> list[Entity]:
         if owners:
             for p in owners:
                 st.note(p, i)
-            i = max(i, st.mention_end.get(i, i)) + 1
+            after = max(i, st.mention_end.get(i, i)) + 1
+            countries = [st.profiles[p].country for p in owners if st.profiles[p].is_country]
+            end = _role(st, after, i, countries[0]) if countries and after < n and v.lower[after] in _POSSESSIVES else None
+            i = after if end is None else end + 1  # "Russia's top diplomat"
             continue
         word = v.lower[i]
         end = None
         if word in places:
             end = _metonym(st, i)
         if end is None and word in _OPENERS:
-            end = _two(st, i) or _role(st, i)
+            end = _two(st, i) or _role(st, i) or _body(st, i) or _generic(st, i) or _age(st, i)
         if end is not None:
             i = end + 1
             continue
@@ -253,9 +357,9 @@ def _merged(entities: list[Entity], st: _Pass) -> list[Entity]:
     for p in st.profiles:
         extra = st.added.get(p.index)
         entity = p.entity
-        if extra:
-            mentions = sorted([*entity.mentions, *extra], key=lambda m: (m.start, m.end))
-            entity = replace(entity, mentions=mentions)
-        if p.index < len(entities) or entity.mentions:
-            out.append(entity)
+        kept = [m for m in entity.mentions if (p.index, m.start, m.end) not in st.moved]
+        if extra or len(kept) < len(entity.mentions):
+            entity = replace(entity, mentions=sorted([*kept, *(extra or [])], key=lambda m: (m.start, m.end)))
+        if entity.mentions or (p.index < len(entities) and not entities[p.index].mentions):
+            out.append(entity)  # an entity whose every mention went to another is gone
     return out

@@ -16,7 +16,7 @@ from .direct import Pending, find_direct, find_transcript
 from .found import Found
 from .indirect import find_indirect
 from .marks import Quoted, find_quoted
-from .speakers import SpeakerResolver
+from .speakers import Speaker, SpeakerResolver, noun_phrase
 
 # how many paragraphs back the last speaker may be for a stand-alone quotation to continue it
 CONTINUATION_REACH = 1
@@ -86,7 +86,14 @@ def _after_dateline(found: list[Found], article: Article, v: view_module.DocView
     out = []
     for f in found:
         if f.speaker is not None and v.start[f.speaker.first] >= dl.start and v.end[f.speaker.last] <= dl.end:
-            continue
+            f.speaker = _past_dateline(v, f.speaker, dl.end)
+            if f.speaker is None:
+                continue
+        elif f.speaker is not None and v.start[f.speaker.first] < dl.end <= v.start[f.speaker.last]:
+            first = f.speaker.first  # 'BRUSSELS (Wire) - European Commission President Ursula Lindgren': the name only
+            while v.start[first] < dl.end:
+                first += 1
+            f.speaker = Speaker(first, f.speaker.last, f.speaker.head)
         if f.start < dl.end and f.end > dl.start:
             start = max(f.start, dl.end)
             while start < f.end and (text[start].isspace() or text[start] in "-–—.:"):
@@ -96,6 +103,19 @@ def _after_dateline(found: list[Found], article: Article, v: view_module.DocView
             f.start = start
         out.append(f)
     return out
+
+
+def _past_dateline(v: view_module.DocView, sp: Speaker, end: int) -> Speaker | None:
+    """'STOCKHOLM (Wire) - Prime Minister Lars Holm said': the parser made the city the subject and the name its
+    apposition; the name after the dateline is the speaker."""
+    for c in v.children[sp.head]:
+        if v.dep[c] == "appos" and v.start[c] >= end and v.pos[c] in ("PROPN", "NOUN"):
+            np = noun_phrase(v, c)
+            first = np.first
+            while first < c and v.start[first] < end:
+                first += 1
+            return Speaker(first, np.last, c)
+    return None
 
 
 def find_quotes(doc: Doc, article: Article) -> list[Quote]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .cues import Cue, cue_at
 from .found import Found
 from .marks import Quoted
-from .speakers import Speaker, noun_phrase, speaker_of
+from .speakers import Speaker, name_from, noun_phrase, speaker_of
 from .view import DocView
 
 _MARK_CHARS = frozenset("\"“”«»‘’")
@@ -103,6 +103,8 @@ def _trailing(v: DocView, frame: list[int], ends_sentence: bool) -> Attribution 
         if any(v.dep[ch] == "ccomp" and ch > c_last for ch in v.children[c]):
             return None  # '"Face the Nation," Ryan said the shootings...': the verb reports its own clause
         sp = speaker_of(v, c, cue)
+        if c > frame[0] and (sp is None or sp.head > c_last or sp.head < frame[0]) and v.pos[frame[0]] != "VERB":
+            sp = name_from(v, frame[0], c) or sp  # '"...," Flynn, a top aide, said Thursday': the name before the cue
         allowed: set[int] = set()
         if sp is not None and sp.last < c:
             allowed = set(range(v.left_edge(sp.head), v.right_edge(sp.head) + 1))
@@ -150,7 +152,22 @@ def _leading(v: DocView, frame: list[int], after_close: list[int]) -> Attributio
         return None
     if _has_words(v, after_close) and not _participle_follows(v, after_close):
         return None  # the sentence goes on after the quotation: a fragment inside someone's clause
+    if before == c_last and _reported_by(v, c, frame):
+        return None
     return Attribution(c, c_last, speaker_of(v, c, cue), "direct:leading")
+
+
+def _reported_by(v: DocView, c: int, frame: list[int]) -> bool:
+    """'She said Moscow would respond "in a mirror manner"': a cue inside the clause another cue reports, with no
+    colon or comma before the quotation, frames a fragment of that clause, not a quotation of its own."""
+    node = c
+    while v.dep[node] == "xcomp" and v.head[node] != node:  # "would have to respond"
+        node = v.head[node]
+    if v.dep[node] != "ccomp" or v.head[node] == node or not any(v.dep[ch] == "nsubj" for ch in v.children[node]):
+        return False  # "but said ...": a second cue with no subject of its own frames its own quotation
+    outer = v.head[node]
+    hit = cue_at(v.lower, v.pos, outer) if outer in frame else None
+    return hit is not None and hit[0].kind == "speech"  # "denouncing what it calls "..."" quotes the inner verb
 
 
 def _participle_follows(v: DocView, after_close: list[int]) -> bool:

@@ -10,10 +10,13 @@ partial quotation in marks makes the quote mixed.
 from __future__ import annotations
 
 
-from .cues import Cue, cue_at
+from functools import lru_cache
+from pathlib import Path
+
+from .cues import Cue, cue_at, inflections
 from .found import Found
 from .nominal import noun_quote
-from .reporting import agentless, as_clause, reporting_clause
+from .reporting import agentless, as_clause, closing_clause, reporting_clause
 from .speakers import Speaker, people_nouns, speaker_of
 from .view import DocView
 
@@ -90,6 +93,26 @@ def _complement_clause(v: DocView, c: int, c_last: int) -> int | None:
     return before if before is not None else after_comma
 
 
+def _past_time(v: DocView, lo: int, comp: int) -> int:
+    """'said on Tuesday it would send troops': a day the parser hung on the reported clause, before its subject, dates
+    the saying; the content starts after it."""
+    prep = lo
+    if v.dep[prep] != "prep" or v.head[prep] != comp or v.lower[prep] not in ("on", "late", "early"):
+        return lo
+    end = v.right_edge(prep)
+    if not all(v.ent[k] in ("DATE", "TIME") for k in range(prep + 1, end + 1)):
+        return lo
+    opens_subject = any(v.dep[k] in ("nsubj", "nsubjpass") and v.left_edge(k) == end + 1 for k in v.children[comp])
+    return end + 1 if opens_subject else lo
+
+
+def _opened_by_that(v: DocView, i: int) -> bool:
+    """A clause whose first word is the conjunction "that" (not the relative pronoun, which the parser makes a subject
+    or object)."""
+    first = v.left_edge(i)
+    return v.lower[first] == "that" and v.dep[first] == "mark" and v.head[first] == i
+
+
 def _that_clause(v: DocView, i: int) -> bool:
     return any(v.dep[g] == "mark" and v.lower[g] == "that" for g in v.children[i])
 
@@ -99,10 +122,28 @@ def _clause_in_object(v: DocView, c: int) -> int | None:
     if it were a relative clause; a clause opened by "that" as a conjunction (not a relative pronoun) is the cue's."""
     obj = _child(v, c, "dobj")
     if obj is None or obj < c:
-        return None
+        return _clause_in_medium(v, c)
     for i in range(obj, v.right_edge(obj) + 1):
         if v.dep[i] in ("relcl", "acl") and _that_clause(v, i) and _agentive(v, v.head[i]):
             return i  # hung on the people told ("leaders that ..."), not on a thing ("so many layers that ...")
+    return None
+
+
+_MEDIUM_PREPS = frozenset({"in", "on"})
+
+
+def _clause_in_medium(v: DocView, c: int) -> int | None:
+    """'said in a statement that three people had been shot': the parser hangs the that-clause on the statement; a
+    clause opened by the conjunction "that" (not the relative pronoun) right after it is what was said."""
+    for prep in v.children[c]:
+        if prep < c or v.dep[prep] != "prep" or v.lower[prep] not in _MEDIUM_PREPS:
+            continue
+        for obj in v.children[prep]:
+            if v.dep[obj] != "pobj":
+                continue
+            for cl in v.children[obj]:
+                if cl > obj and v.dep[cl] in ("acl", "relcl") and _opened_by_that(v, cl):
+                    return cl  # "in a statement (carried by WAFA) that ..."
     return None
 
 
@@ -141,6 +182,7 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...], stri
             return _subordinate_cue_clause(v, c, c_last)
         lo, hi = _subtree(v, comp)
         if comp > c:
+            lo = _past_time(v, lo, comp)
             # '..., because Democrats have...' hangs on the cue in the parse but belongs to what was said
             for ch in v.children[c]:
                 if ch > hi and v.dep[ch] == "advcl" and any(v.lower[g] in _REASONS for g in v.children[ch]) \
@@ -167,6 +209,10 @@ def _frame_content(v: DocView, c: int, c_last: int, frame: tuple[str, ...], stri
         if obj is None or v.pos[obj] == "PRON" and len(frame) == 1:
             return None
         lo, hi = _subtree(v, obj)
+        split = [ch for ch in v.children[c] if v.dep[ch] == "dobj" and ch > obj]
+        if split and split[0] == hi + 1:  # "accused Azerbaijani forces of": one noun phrase the parser cut in two
+            obj = split[0]
+            hi = v.right_edge(obj)
         for extra in frame[1:]:
             part = _child(v, c, "oprd") if extra == "oprd" else _prep_object(v, c, extra)
             if part is None and extra == "oprd":
@@ -337,6 +383,32 @@ def _acceptable_speaker(v: DocView, sp: Speaker | None, cue: Cue) -> bool:
     return True
 
 
+_REFUSALS = frozenset({"decline", "refuse"})
+_ANONYMOUS = frozenset({"named", "identified", "quoted"})
+
+
+@lru_cache(maxsize=1)
+def _unsaid() -> frozenset[str]:
+    """Verbs of telling that a refusal leaves unsaid (data/refusals.txt), with their regular inflections."""
+    text = (Path(__file__).with_name("data") / "refusals.txt").read_text("utf-8")
+    return frozenset(f for w in text.split("\n") if w.strip() and not w.startswith("#") for f in inflections(w.strip()))
+
+
+def _refused_speech(v: DocView, c: int, cue: Cue) -> bool:
+    """'declined to comment', 'refused to say whether ...', 'declined to give details' (data/refusals.txt): a refusal
+    to speak reports no words, neither as the refusal's content nor as the speech verb's."""
+    if cue.lemma == "ask":  # "an official, who asked not to be named": a request for anonymity
+        comp = _child(v, c, "xcomp")
+        return comp is not None and v.lower[comp] in _ANONYMOUS and _child(v, comp, "neg") is not None
+    if cue.lemma in _REFUSALS:
+        comp = _child(v, c, "xcomp")
+        return comp is not None and v.lower[comp] in _unsaid()
+    if v.lower[c] not in _unsaid() or v.dep[c] != "xcomp" or v.head[c] == c:
+        return False
+    outer = cue_at(v.lower, v.pos, v.head[c])
+    return outer is not None and outer[0].lemma in _REFUSALS
+
+
 def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker | None, tuple[tuple[int, int], str], bool] | None:
     """(cue first, cue last, speaker (None for an agentless passive), (content range, rule), is speech) for a cue
     verb at token c, or None."""
@@ -347,6 +419,8 @@ def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker | None, tuple[tup
     c_last = after - 1
     if any(v.dep[ch] == "neg" for ch in v.children[c]):
         return None  # "did not say", "didn't respond": nothing was said
+    if _refused_speech(v, c, cue):
+        return None
     # the words after a cue are its object, not its speaker, except in a reporting clause ("..., said Mr. Clarke")
     sp = speaker_of(v, c, cue, allow_inverted=False)
     got = None
@@ -357,6 +431,9 @@ def _verb_quote(v: DocView, c: int) -> tuple[int, int, Speaker | None, tuple[tup
     if got is None and any(f[0] == "ccomp" for f in cue.frames):
         sp = sp or speaker_of(v, c, cue)
         got = reporting_clause(v, c, c_last, sp) if sp is not None else None
+        closing = closing_clause(v, c, c_last) if got is None and cue.kind == "speech" else None
+        if closing is not None:
+            sp, got = closing[0], (closing[1], "indirect:content-first")
     if sp is None:
         got = agentless(v, c, c_last, cue)
         return None if got is None else (c, c_last, None, got, False)

@@ -127,3 +127,41 @@ def _prep(v: DocView, c: int, word: str) -> int | None:
         if v.dep[ch] == "prep" and v.lower[ch] == word:
             return ch
     return None
+
+
+_CLOSING_REST = 8  # tokens a closing reporting clause may have after its cue ("said on Tuesday in a statement.")
+
+
+def closing_clause(v: DocView, c: int, c_last: int) -> tuple[Speaker, tuple[int, int]] | None:
+    """'C, a spokesman for the ministry, Janis Ozols, said on Tuesday.' parsed with "said" joined to C's verb and no
+    subject of its own: the name just before the cue (with a role noun in apposition before it) speaks, and the
+    sentence up to it is what was said."""
+    if any(v.dep[ch] in ("nsubj", "nsubjpass") for ch in v.children[c]):
+        return None
+    sent = v.sent[c]
+    j = c_last + 1
+    while j < len(v) and v.sent[j] == sent:
+        if v.pos[j] in ("VERB", "AUX") or j - c_last > _CLOSING_REST:
+            return None
+        j += 1
+    i = c - 1
+    while i > 0 and v.pos[i] in ("PUNCT", "ADV") and v.words[i] in (",", "also"):
+        i -= 1
+    if i <= 0 or v.pos[i] != "PROPN":
+        return None
+    first = i
+    while first - 1 >= 0 and v.pos[first - 1] == "PROPN":
+        first -= 1
+    if v.dep[i] == "appos" and v.head[i] < first:  # ", a spokesman for the ministry, Janis Ozols,"
+        role = v.left_edge(v.head[i])
+        if role > 0 and v.words[role - 1] == "," and v.words[first - 1] == ",":
+            first = role
+    if first < 2 or v.words[first - 1] != "," or v.sent[first] != sent:
+        return None
+    lo = first - 1
+    while lo > 0 and v.sent[lo - 1] == sent:
+        lo -= 1
+    hi = first - 2
+    if not any(v.pos[k] in ("VERB", "AUX") for k in range(lo, hi + 1)):
+        return None
+    return Speaker(first, i, i), (lo, hi)

@@ -51,12 +51,15 @@ def noun_phrase(v: DocView, h: int) -> Speaker:
 
 
 def _subject(v: DocView, c: int) -> int | None:
-    for child in v.children[c]:
-        if v.dep[child] in _SUBJECTS:
-            if v.dep[child] == "nsubjpass":
-                return _agent(v, c)
-            return child
-    return None
+    """The verb's subject; of two the parser gave it ("The attackers ... killed two men, spokesman X said"), the
+    nearer one: the far one heads the clause the parser failed to hang on the verb."""
+    subjects = [child for child in v.children[c] if v.dep[child] in _SUBJECTS]
+    if not subjects:
+        return None
+    child = min(subjects, key=lambda s: abs(c - s))
+    if v.dep[child] == "nsubjpass":
+        return _agent(v, c)
+    return child
 
 
 def _child(v: DocView, c: int, dep: str) -> int | None:
@@ -84,7 +87,33 @@ def speaker_of(v: DocView, c: int, cue: Cue, allow_inverted: bool = True) -> Spe
     sp = _speaker_of(v, c, cue, allow_inverted)
     if sp is not None and sp.last < c and _boundary(v, sp.last, c):
         return _just_before(v, c)
+    if sp is not None and sp.head < c and _quoted_between(v, sp.head, c):
+        return _after_quotation(v, sp.head, c)
     return sp
+
+
+def _after_quotation(v: DocView, h: int, c: int) -> Speaker | None:
+    """'"... and our military," Flynn, a top surrogate, said': the parser took a word inside the quotation for the
+    subject; the name after the closing mark says it."""
+    return name_from(v, max(i for i in range(h + 1, c) if v.words[i] in _CLOSING_MARKS) + 1, c)
+
+
+def name_from(v: DocView, k: int, c: int) -> Speaker | None:
+    """The noun phrase starting at token k (past punctuation) and ending before the cue at c or a comma: 'Flynn' of
+    'Flynn, a top aide, said', 'the minister' of 'the minister said'."""
+    while k < c and v.pos[k] == "PUNCT":
+        k += 1
+    if k >= c or v.pos[k] not in ("PROPN", "NOUN", "PRON", "DET"):
+        return None
+    if v.pos[k] == "PRON":
+        return Speaker(k, k, k)
+    last = k
+    while last + 1 < c and v.pos[last + 1] in ("PROPN", "NOUN", "ADJ", "DET") and v.words[last + 1] != ",":
+        last += 1
+    head = last
+    while head > k and v.pos[head] not in ("PROPN", "NOUN"):
+        head -= 1
+    return Speaker(k, last, head)
 
 
 _BOUNDARIES = frozenset({":", ".", "!", "?", ";"})
@@ -218,6 +247,14 @@ def people_nouns() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@lru_cache(maxsize=1)
+def statement_nouns() -> frozenset[str]:
+    """Nouns for what someone put out (the cue nouns: statement, announcement, claim ...), singular and plural."""
+    from .nominal import nouns
+
+    return frozenset(nouns())
+
+
 def is_pronoun(v: DocView, sp: Speaker) -> bool:
     return sp.first == sp.last and v.lower[sp.head] in _PRONOUNS
 
@@ -233,7 +270,28 @@ def name_part(v: DocView, sp: Speaker) -> str | None:
         b += 1
     if a == b and v.lower[a] in people_nouns():
         return None  # "Regulators" opening a sentence, tagged as a name
-    return v.text[v.start[a]:v.end[b]]
+    return v.text[v.start[a]:v.end[_name_tail(v, b, sp.last)]]
+
+
+_NAME_LINKS = frozenset({"of", "for", "the", "and", "on"})
+
+
+def _name_tail(v: DocView, b: int, limit: int) -> int:
+    """Where a name goes on through "of" / "for the" to more capitalised words: 'Coordination Headquarters for the
+    Treatment of Prisoners of War' is one name."""
+    end = b
+    i = b + 1
+    while i <= limit:
+        j = i
+        while j <= limit and v.lower[j] in _NAME_LINKS and v.words[j].islower():
+            j += 1
+        if j == i or j > limit or v.pos[j] != "PROPN" or not v.words[j][:1].isupper():
+            break
+        while j + 1 <= limit and v.pos[j + 1] == "PROPN" and v.words[j + 1][:1].isupper():
+            j += 1
+        end = i = j
+        i += 1
+    return end
 
 
 class SpeakerResolver:
@@ -245,18 +303,62 @@ class SpeakerResolver:
         self.index = MentionIndex(article)
 
     def span(self, sp: Speaker) -> Span:
-        return Span.of(self.text, self.v.start[sp.first], self.v.end[sp.last])
+        """The speaker phrase's characters, every conjoined speaker included ("police and residents")."""
+        v = self.v
+        last = sp.last
+        for c in v.children[sp.head]:
+            if v.dep[c] == "conj" and c > sp.head and v.para[c] == v.para[sp.head]:
+                last = max(last, noun_phrase(v, c).last)
+        return Span.of(self.text, v.start[sp.first], v.end[last])
 
     def resolve(self, sp: Speaker) -> tuple[str | None, str | None]:
         """(entity id, canonical name): the entity a mention covers; else a proper name read off the phrase; never a bare pronoun."""
         v = self.v
+        if any(v.dep[c] == "conj" and c > sp.head for c in v.children[sp.head]):
+            return None, None  # "police and residents said", "Norway and Sweden said": no one speaker
         # Only a mention holding the phrase's head and lying within the phrase counts: "the Russian foreign minister"
         # is not Russia, and a mention running past the phrase (a name span that swallowed "told the Assembly") is no name.
         first, last = v.start[sp.first], v.end[sp.last]
         rows = [r for r in self.index.overlapping(v.start[sp.head], v.end[sp.head]) if r[0] >= first and r[1] <= last]
         if rows:
-            entity = max(rows, key=lambda r: r[1] - r[0])[2]
-            return entity.id, entity.name
+            best = max(rows, key=lambda r: r[1] - r[0])
+            if any(r[0] == best[0] and r[1] == best[1] and r[2].id != best[2].id for r in rows):
+                return None, None  # "the two leaders said": one mention of two entities, no one speaker
+            return best[2].id, best[2].name
         if is_pronoun(v, sp):
             return None, None
+        named = self._apposition(sp) or self._statement_owner(sp)
+        if named is not None:
+            return named
         return None, name_part(v, sp)
+
+    def _statement_owner(self, sp: Speaker) -> tuple[str | None, str | None] | None:
+        """'A Defense Ministry statement said', "the Kremlin's statement said": a statement speaks for its owner."""
+        v = self.v
+        if v.lower[sp.head] not in statement_nouns():
+            return None
+        owners = [c for c in v.children[sp.head] if c < sp.head and v.dep[c] in ("compound", "poss", "nmod") and v.pos[c] == "PROPN"]
+        for prep in v.children[sp.head]:  # "a statement from the ministry", "a statement by Amnesty"
+            if v.dep[prep] == "prep" and v.lower[prep] in ("from", "by", "of") and sp.head < prep <= max(sp.last, sp.head + 1):
+                owners += [g for g in v.children[prep] if v.dep[g] == "pobj"]
+        for c in owners:
+            first = v.left_edge(c)
+            rows = [r for r in self.index.overlapping(v.start[c], v.end[c]) if r[0] >= v.start[first]]
+            if rows:
+                entity = max(rows, key=lambda r: r[1] - r[0])[2]
+                return entity.id, entity.name
+            return None, name_part(v, Speaker(first, c, c))
+        return None
+
+    def _apposition(self, sp: Speaker) -> tuple[str | None, str | None] | None:
+        """'A spokesman, David Mutua, said' / 'said her lawyer, Kerem Aydin': the name set beside a role noun is who spoke."""
+        v = self.v
+        for c in v.children[sp.head]:
+            if v.dep[c] != "appos" or c < sp.head or v.pos[c] != "PROPN":
+                continue
+            rows = self.index.overlapping(v.start[c], v.end[c])
+            if rows:
+                entity = max(rows, key=lambda r: r[1] - r[0])[2]
+                return entity.id, entity.name
+            return None, name_part(v, Speaker(v.left_edge(c), c, c))
+        return None
