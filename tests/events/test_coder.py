@@ -209,3 +209,54 @@ def test_a_paired_code_whose_subject_is_missing_codes_without_failing(code):
 def test_a_pronoun_subject_of_reported_speech_is_the_more_specific_speaker(code):
     ev = only(code("Uganda's army said it had killed 20 rebels near the border.", {"Uganda's army": "UGAMIL", "it": "UGA"}), "killed")
     assert ev.source.code == "UGAMIL"
+
+
+def test_a_light_verbs_event_noun_may_be_a_later_conjunct_of_its_object(code):
+    ev = only(code("Armenian forces launched mortar, tank and rocket fire against Azerbaijani positions on Sunday."), "fire")
+    assert ev.cameo.startswith("19") and (ev.source.code[:3], ev.target.code[:3]) == ("ARM", "AZE")
+    assert "+light:launch" in ev.rule
+
+
+def test_an_infinitive_on_a_noun_takes_no_subject_from_the_clause_above(code):
+    events = code("The Chilean army prepared to resume shelling rebel-held territory as attempts to resolve the crisis "
+                  "on the political front stalled.")
+    assert all(e.trigger.text != "resolve" or e.source is None or e.source.code != "CHLMIL" for e in events)
+    assert only(events, "shelling").source.code == "CHLMIL"
+
+
+def test_a_demand_that_is_the_aim_of_an_act_of_pressure_is_that_act(code):
+    events = code("Chilean truckers blocked the main highway on Monday to demand an end to Peru's new tariffs.")
+    ev = only(events, "blocked")
+    assert [e.trigger.text for e in events] == ["blocked"]
+    assert ev.cameo.startswith("17") and ev.target.code == "PER" and "+aim:" in ev.rule
+
+
+def test_a_day_after_call_is_no_name_and_a_tensed_verb_on_the_only_noun_is_its_verb(code):
+    ev = only(code("The Syrian government called Thursday on Arab states to unite against Israel.",
+                   {"The Syrian government": "SYRGOV"}), "called")
+    assert ev.plover == "REQUEST" and ev.source.code == "SYRGOV"
+
+
+def test_the_of_phrase_of_a_visit_is_the_visitor(code):
+    ev = only(code("Officials prepared for the state visit of the Chilean president to Lima.",
+                   {"the Chilean president": "CHLGOV"}), "state visit")
+    assert (ev.cameo, ev.source.code, ev.target.code) == ("042", "CHLGOV", "PERGOV")
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese are pushing back the frontier with such a mission, Peruvian analysts said.",
+    "Lima authorities broke up the review boards in 2015.",
+])
+def test_a_particle_no_sense_lists_makes_another_verb(code, text):
+    assert code(text) == []  # 'pushing back', 'broke up': no demand, no destruction
+
+
+def test_a_request_for_comment_is_a_reporters_question(code):
+    assert code("Reuters sent a request for comment to the Chilean embassy.",
+                {"Reuters": "GBRMED", "the Chilean embassy": "CHLGOV"}) == []
+
+
+def test_asked_framing_an_answer_is_a_reporters_question(code):
+    text = "Asked about a possible Chilean military response, the Peruvian minister said he did not want to talk about it."
+    assert code(text, {"the Peruvian minister": "PERGOV"}) == []
+    assert only(code("Peru asked Chile to withdraw its troops."), "asked").plover == "REQUEST"

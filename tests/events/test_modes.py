@@ -185,3 +185,31 @@ def test_an_expressed_intent_is_future(code):
     events = code("Ghana and Togo agreed to set up a joint commission.")
     assert len(events) == 2  # one each way
     assert all(e.cameo.startswith("03") and e.mode == "future" for e in events)
+
+
+def test_force_made_ready_is_a_show_of_force_not_a_threat(code):
+    ev = only(code("The Chilean army prepared to resume shelling rebel positions on Monday."), "shelling")
+    assert (ev.cameo, ev.plover, ev.mode) == ("150", "MOBILIZE", None) and ev.rule.endswith("+prepared")
+    ev = only(code("The Chilean army threatened to resume shelling rebel positions."), "shelling")
+    assert ev.cameo.startswith("13")
+
+
+def test_a_warning_of_what_things_will_do_is_no_threat(code):
+    assert code("Chile warned that the new tariffs would hurt exporters on both sides of the border.") == []
+    ev = only(code("Chile warned that it would close the border if Peru kept the tariffs."), "warned")
+    assert ev.cameo.startswith("13")
+
+
+def test_not_tolerating_something_is_a_warning(code):
+    ev = only(code("Poland will not tolerate any interference in its affairs by Russia, the foreign minister said."),
+              "tolerate")
+    assert (ev.cameo, ev.mode, ev.target.code) == ("130", None, "RUS") and ev.rule.endswith("+warning")
+
+
+@pytest.mark.parametrize("text,trigger,target", [
+    ("Washington remained open to talks with Pyongyang without preconditions.", "talks", "PRKGOV"),
+    ("Chile is ready for dialogue with Bolivia.", "dialogue", "BOL"),
+])
+def test_being_open_or_ready_for_talks_is_an_intent_to_meet(code, text, trigger, target):
+    ev = only(code(text), trigger)
+    assert (ev.cameo, ev.mode, ev.target.code) == ("036", "future", target)

@@ -28,6 +28,8 @@ pytestmark = pytest.mark.slow
     ("Chile violated the ceasefire agreement with Peru.", "violated", "196"),
     ("Danish nurses handed over 500 kg of medicine to the Red Cross.", "handed", "073"),
     ("Chilean hackers defaced the websites of the Peruvian army.", "defaced", "1712"),
+    ("Ugandan police completed an investigation into the Kenyan embassy on Friday.", "investigation", "090"),
+    ("Chile shared its mining technology with Peru.", "shared", "060"),
     ("Turkish police broke up a rally by students.", "broke", "175"),
     ("Kenya slams Uganda over border closure", "slams", "111"),
     ("Norway urged Sudan to end the fighting.", "urged", "0256"),  # an appeal to de-escalate (appeals.py)
@@ -47,3 +49,21 @@ def test_a_labour_strike_is_not_an_air_strike(code):
 def test_artillery_fire_against_someone_is_an_attack_on_them(code):
     ev = only(code("Chadian forces launched artillery fire against Sudanese rebel camps."), "artillery fire")
     assert ev.cameo == "194" and ev.target.code.startswith("SDN")
+
+
+def test_mobilising_codes_a_show_of_force_only_for_a_force(code):
+    assert only(code("Eritrea mobilized its reserves on Monday."), "mobilized").cameo == "150"
+    events = code("Qatar has mobilized lobby groups in Britain to support the rights of Yemenis.")
+    assert "mobilized" not in {e.trigger.text for e in events}
+
+
+def test_military_drills_show_force_and_held_together_are_cooperation(code):
+    assert only(code("Russia held naval exercises in the Baltic Sea."), "exercises").cameo == "150"
+    events = code("Chile and Peru began their annual military drills on Monday.")
+    assert {(e.cameo, e.source.code, e.target.code) for e in events} == {("062", "CHL", "PER"), ("062", "PER", "CHL")}
+    assert only(code("Chile staged joint military exercises with Peru."), "exercises").cameo == "062"
+
+
+def test_getting_ready_for_something_is_no_intent_of_its_own(code):
+    events = code("Chile is willing to work with Peru to prepare for the state visit next spring.")
+    assert "prepare" not in {e.trigger.text for e in events}

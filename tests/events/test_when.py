@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from dateline.events.when import is_historical, parse_anchor, resolve
+from dateline.events.when import is_ahead, is_historical, parse_anchor, resolve
+
+from .conftest import only
 
 FRIDAY = date(2015, 12, 4)  # a Friday
 
@@ -43,6 +45,28 @@ def test_past_expressions(text, expected):
 ])
 def test_future_events_look_ahead(text, expected):
     assert resolve(text, FRIDAY, future=True) == expected
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("next spring", date(2023, 9, 15), ("2024", "year")),
+    ("next summer", date(2023, 2, 1), ("2023", "year")),
+    ("last spring", date(2023, 9, 15), ("2023", "year")),
+    ("last winter", date(2023, 2, 1), ("2022", "year")),
+    ("this autumn", date(2023, 2, 1), ("2023", "year")),
+])
+def test_seasons_resolve_to_their_year(text, anchor, expected):
+    assert resolve(text, anchor) == expected
+
+
+def test_a_period_is_ahead_when_it_begins_after_the_article():
+    assert is_ahead(("2016", "year"), FRIDAY) and is_ahead(("2016-01", "month"), FRIDAY)
+    assert not is_ahead(("2015", "year"), FRIDAY) and not is_ahead(("2015-12-04", "day"), FRIDAY)
+
+
+def test_an_event_noun_dated_ahead_is_planned(code):
+    ev = only(code("Officials prepared for the state visit of the Chilean president to Lima next spring.",
+                   {"the Chilean president": "CHLGOV"}), "state visit")
+    assert ev.mode == "future" and ev.date == "2016" and ev.cameo == "036"
 
 
 def test_words_without_a_date_give_nothing():

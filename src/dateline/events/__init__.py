@@ -19,8 +19,9 @@ from . import when
 from .actors import ActorResolver, has_country
 from .coder import Candidate, TriggerIndex, find_candidates
 from .context import localise, office_code, unattributed
-from .happenings import choose_targets, pairs, resolve_actors, restates
+from .happenings import accused_denier, both_parties, choose_targets, pairs, reaction_target, resolve_actors, restates
 from .lexicon import Lexicon, load, quad_class
+from .modes import SPEECH
 from .where import dateline_place, find_place
 
 __all__ = ["find_events"]
@@ -34,12 +35,30 @@ class _Quotes:
         self.starts = [q.content.start for q in self.quotes]
 
     def at(self, offset: int) -> Quote | None:
-        """The quote whose content holds the offset, if any (contents do not nest)."""
+        """The quote whose content holds the offset, if any (contents do not nest); words after a speech tag the
+        content runs over ('X fired missiles, the military said, days after Y began drills') are the reporter's."""
         i = bisect_right(self.starts, offset) - 1
         for quote in self.quotes[max(0, i - 2): i + 1]:
             if quote.content.start <= offset < quote.content.end:
-                return quote
+                cue = quote.cue
+                inside = cue is not None and quote.content.start <= cue.start < quote.content.end
+                return None if inside and offset >= cue.end else quote
         return None
+
+    def reporting(self, cand: Candidate) -> Quote | None:
+        """The quote that reports a candidate's event, unless the quote's cue is the event's own speech act ('pledged
+        to deepen cooperation' is the pledge, not a report of it); a verb of saying still reports what it carries."""
+        quote = self.at(cand.trigger.idx)
+        if quote is None or quote.cue is None:
+            return quote
+        node = cand.trigger
+        for _ in range(3):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if quote.cue.start <= node.idx < quote.cue.end:
+                return quote if node.lemma_.lower() in SPEECH else None
+        return quote
 
 
 def _identified(actor: EventActor | None) -> bool:
@@ -96,9 +115,10 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
         cands = find_candidates(sent, lex, index)
         times = time_index.within(sent) if cands else []
         for cand in cands:
-            quote = quotes.at(cand.trigger.idx)
-            sources = resolve_actors(cand.sources, resolver, quote, cand.trigger, subject=True)
-            targets = choose_targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric)
+            quote = quotes.reporting(cand)
+            sources = both_parties(cand.sources, sentence_events) or \
+                resolve_actors(cand.sources, resolver, quote, cand.trigger, subject=True)
+            targets = choose_targets(cand, resolver, quote, reciprocal=len(sources) >= 2 and cand.symmetric, sources=sources)
             if not sources and targets and (unknown := unattributed(cand, article)):
                 sources = [unknown]
             if not sources:
@@ -109,6 +129,11 @@ def find_events(doc: Doc, article: Article) -> list[Event]:
                 if source is None and target is None:
                     continue
                 ev = _event(cand, source, target, sent, article, lex, anchor, quote, times)
+                if (doer := reaction_target(cand, ev, events, sentence_events, lex)) is not None:
+                    ev.target = doer  # 'condemned the abduction': the kidnappers the story named before
+                if (accusation := accused_denier(ev, events, sentence_events)) is not None:  # 'She denied the charges'
+                    ev.source = ev.source if ev.source is not None and ev.source.code else accusation.target
+                    ev.target = accusation.source
                 localise(ev, home)
                 if not (_identified(ev.source) or _identified(ev.target)):
                     continue  # "the West suspected ...", "the firm provided statements": no political actor
@@ -163,6 +188,10 @@ def _event(cand: Candidate, source: EventActor | None, target: EventActor | None
     dated = when.event_date(cand.anchors, anchor, mode == "future", times, sent.start)
     if mode is None and dated is not None and when.is_historical(dated, anchor):
         mode = "historical"
+    elif mode is None and cand.kind == "noun" and dated is not None and when.is_ahead(dated, anchor):
+        mode = "future"  # 'the state visit of the president next spring': a noun has no tense, its date tells
+        if code[:2] in ("04", "05", "06", "07", "08") and (intent := lex.recode("intent", code)) is not None:
+            code, rule = intent, f"{rule}+planned"
     place_target = cand.place_target
     return Event(
         id="v0",

@@ -24,6 +24,7 @@ from .context import antecedents, country_of, owner_pronoun, place_sector, with_
 from .where import lookup, place_phrase
 
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})  # tensed forms: never a participle, whatever the parser hung them on
 INHERIT = frozenset({"xcomp", "conj", "pcomp", "advcl", "acl", "ccomp", "relcl", "acomp"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my", "them", "him", "us"})
@@ -239,15 +240,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ in INHERIT or head.dep_ == "prep":
         if head.pos_ == "ADP":
             head = head.head
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):  # an xcomp on a noun is its acl misparsed
             owner = [c for c in head.children if c.dep_ == "poss" and not is_pronoun(c)] or prep_objects(head, ("by",))
             if owner and _to_infinitive(verb):  # "Washington's decision to send", "efforts by X to hold talks"
                 return [_relative_antecedent(h) for h in conjuncts(owner[0])], False
-            if verb.tag_ == "VBG" and _can_act(head):
+            if verb.tag_ == "VBG" and can_act(head):
                 return [_relative_antecedent(h) for h in conjuncts(head)], False  # "rebels fighting the army"
             if head.dep_ in ("dobj", "attr", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 return subject_of(head.head, depth + 1)
-            if (root := _root_noun(head)) is not None and _acts_on_something(verb):
+            if (root := root_noun(head)) is not None and (verb.tag_ in FINITE or acts_on_something(verb)):
                 return conjuncts(root), False  # a verbless parse: "Nurses from X donated and delivered supplies"
             return [], False
         if verb.dep_ == "relcl":
@@ -280,7 +281,7 @@ def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _can_act(noun: Token) -> bool:
+def can_act(noun: Token) -> bool:
     """Whether a noun names someone who can act: a name, or an agent word ('rebels'), not 'a declaration'."""
     if noun.ent_type_ in ACTOR_ENTS:
         return True
@@ -289,14 +290,14 @@ def _can_act(noun: Token) -> bool:
     return any(e.table == "agent" for e in lexicon.get().get(noun.lemma_.lower()))
 
 
-def _root_noun(noun: Token) -> Token | None:
+def root_noun(noun: Token) -> Token | None:
     """The noun heading a sentence the parser found no verb for, when this noun is (inside) its phrase."""
     while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
         noun = noun.head
     return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
 
 
-def _acts_on_something(verb: Token) -> bool:
+def acts_on_something(verb: Token) -> bool:
     """Whether a participle the parser hung on the sentence's root noun is really its active verb: it (or a verb
     conjoined to it) has an object, which a passive participle ('Troops killed in raid') never has."""
     verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]]
@@ -328,7 +329,7 @@ def prep_map(head: Token) -> dict[str, list[Token]]:
     """The head's prepositions and their objects (with conjuncts), times left out, in one walk of its children."""
     found: dict[str, list[Token]] = {}
     for child in head.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):  # 'sent X to Y': 'to' parsed as dative
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):
                     found.setdefault(child.lower_, []).extend(conjuncts(obj))
@@ -371,7 +372,7 @@ def reflexive(noun: Token) -> bool:
                              for c in noun.children)
 
 
-def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]:
+def verb_targets(verb: Token, pattern_target: Token | None, depth: int = 0) -> list[list[Token]]:
     """Candidate target groups for a verb event, best first; the coder keeps the first that names an actor."""
     groups: list[list[Token]] = []
     if pattern_target is not None:
@@ -392,6 +393,11 @@ def verb_targets(verb: Token, pattern_target: Token | None) -> list[list[Token]]
         if own := owners(obj):
             groups.append(own)
     groups.extend(conjuncts(obj) for obj in objects if reflexive(obj))  # "strengthened its forces in X": X first
+    for obj in (o for p in TARGET_PREPS for o in by_prep.get(p, ())):  # "reneged on its pledge to X", "ended talks with Y's envoy"
+        groups.extend(g for g in (prep_objects(obj, TARGET_PREPS), owners(obj)) if g)
+    if depth < 1:  # 'approved a law recognizing the opposition's victories', 'rejected an invitation to attend X's meeting'
+        for clause in (c for obj in objects for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+            groups.extend(verb_targets(clause, None, depth + 1))
     return groups
 
 
@@ -414,16 +420,6 @@ def protested(verb: Token) -> list[list[Token]]:
     return groups
 
 
-def place_objects(head: Token) -> list[Token]:
-    """Places the event happens in or goes to ('in Montenegro', 'to Bosnia'), a last resort for its target."""
-    out = []
-    for node in (head, *[c for c in head.children if c.dep_ in ("dobj", "attr")]):
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "into", "to", "at", "from", "inside"):
-                out.extend(o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC"))
-    return out
-
-
 def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
     """Nouns of the verb's own phrase after it, nearest first: the last resort for a target when the parse hangs
     the object somewhere odd ('kidnapped up to 16 advisers' parses 'advisers' under 'up to')."""
@@ -437,7 +433,8 @@ def phrase_objects(verb: Token, limit: int = 15) -> list[list[Token]]:
             continue
         head, local = tok.head, True
         while head.i != verb.i:
-            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "advcl", "ccomp") or head.head.i == head.i:
+            if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "advcl", "ccomp") or head.head.i == head.i \
+                    or (head.dep_ == "prep" and head.lower_ == "as"):  # 'condemned X as a violation of Y': a label
                 local = False
                 break
             head = head.head

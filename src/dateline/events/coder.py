@@ -23,34 +23,36 @@ from spacy.tokens import Span as SpacySpan
 
 from . import modes
 from .appeals import absorb_requests, speech_demands
-from .actors import (is_pronoun, clause_subjects, noun_sources, owners, phrase_objects, place_objects, prep_objects, protested,
+from .background import alleged, describes
+from .actors import (can_act, is_pronoun, clause_subjects, conjuncts, noun_sources, owners, phrase_objects, prep_objects, protested,
                      subject_of, verb_targets)
-from .lexicon import Lexicon, NounSense, VerbSense
+from .lexicon import Lexicon, NounSense, VerbSense, load
 from .happenings import merge_happenings, merge_purposes
 from .patterns import Pattern, best_match, verb_context
+from .where import place_objects
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+MUTUAL_VERBS = frozenset({"exchange", "swap", "trade"})
 DROP_ROOTS = frozenset({"01"})  # public statements: no PLOVER type, and speech is what quotes record
+# ... except two that analysts ask for: denying an accusation (016) and condolences (018), with no PLOVER type.
+KEPT_STATEMENTS = frozenset({"016", "018"})
 TEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 PLACE_TARGET_ROOTS = frozenset({"03", "04", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
-# Verbs whose 'of'/'for'/'with' phrase holds what is alleged: 'accused X of violating', 'suspected of blowing up'.
-CLAIM_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "indict", "convict", "allege", "fault"})
-GROUND_PREPS = frozenset({"of", "for", "with"})
-CLAIM_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "suspicion", "rumour", "rumor"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
-ALLEGED_CHAIN = frozenset({"xcomp", "dobj", "conj", "advcl"})  # how an act hangs below the alleging phrase
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
+FORETELLING = frozenset({"warn", "caution"})  # verbs of warning, a threat only when someone is to act
+FORCE_WORDS = frozenset({"force", "troop", "reservist", "reserve", "soldier", "army", "police", "militia", "unit", "warship",
+                         "tank", "fighter", "jet", "division", "regiment", "guard", "militiaman", "recruit", "conscript"})
 # What declining to do is only declining to speak (CAMEO 011, a statement): 'declined to comment / say whether'.
 COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "confirm", "specify", "disclose", "reveal", "answer", "detail",
                            "explain", "speculate", "name", "identify", "discuss", "speak", "talk", "give"})
+READY = frozenset({"open", "ready", "willing", "prepared", "eager"})  # 'remained open to talks': an intent
+COMMENT_NOUNS = frozenset({"comment", "interview", "reaction", "clarification", "detail"})  # what reporters ask for
 # CAMEO blocks of travel verbs: they code a visit only where the text says where to ('went to Moscow');
 # 'went missing', 'goes ahead with', 'left ten dead' are no consultations.
 DESTINATIONS = {"GO_SOMEWHERE": frozenset({"to", "for", "into", "toward", "towards"}), "ARRIVE": frozenset({"in", "at", "to"})}
-# Verbs whose grounds ('expelled X for spying') are what the object is said to have done: not the subject's act.
-PUNITIVE_VERBS = frozenset({"expel", "arrest", "detain", "sentence", "jail", "imprison", "punish", "fine", "execute",
-                            "deport", "prosecute", "try", "sanction", "sue", "condemn", "criticize", "criticise", "denounce"})
 
 
 @dataclass(slots=True)
@@ -86,7 +88,13 @@ class Candidate:
     @property
     def symmetric(self) -> bool:
         """Whether conjoined actors with no other target act on each other ("Russia and Serbia agreed")."""
-        return self.code[:2] in SYMMETRIC_ROOTS
+        return self.code[:2] in SYMMETRIC_ROOTS or self.mutual
+
+    @property
+    def mutual(self) -> bool:
+        """Whether the act is mutual by its very word ('exchanged prisoners', 'swapped detainees'): conjoined actors
+        act on each other, and what they exchange is no target."""
+        return self.kind == "verb" and self.trigger.lemma_.lower() in MUTUAL_VERBS
 
 
 def _sense(token: Token, senses: list[VerbSense]) -> list[VerbSense]:
@@ -123,6 +131,8 @@ def _code_verb(token: Token, lex: Lexicon) -> tuple[str | None, str, Pattern | N
                 return pattern.paired, pattern.rule, pattern, target, True
             return pattern.code, pattern.rule, pattern, target, False
     sense = ordered[0]
+    if any(c.dep_ == "prt" and c.lower_ not in sense.particles for c in token.children):
+        return None, "", None, None, False  # 'smashed down', 'went out', 'broke up': the particle makes another verb
     if sense.code is None and sense.paired:
         return sense.paired, sense.rule, None, None, True
     return sense.code, sense.rule, None, None, False
@@ -134,8 +144,8 @@ def _label(verb: Token, lex: Lexicon) -> tuple[str | None, str] | None:
     if lex.lemma(verb) not in NAMING_VERBS:
         return None
     name = next((c for c in verb.children if c.dep_ == "oprd"), None)
-    if name is None:
-        return None
+    if name is None or name.ent_type_ in ("DATE", "TIME"):
+        return None  # 'called Thursday on X to ...': a day the parser took for a name
     word = name.lemma_.lower()
     return lex.recodes.get("label", {}).get(word), f"dateline:label:{word}"
 
@@ -143,7 +153,15 @@ def _label(verb: Token, lex: Lexicon) -> tuple[str | None, str] | None:
 def _light_object(verb: Token, lex: Lexicon) -> Token | None:
     if lex.lemma(verb) not in lex.light_verbs:
         return None
-    return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and _event_noun(c, lex)), None)
+    return next((n for c in verb.children if c.dep_ in ("dobj", "attr") for n in conjuncts(c) if _event_noun(n, lex)), None)
+
+
+def _object_of(noun: Token) -> Token:
+    """The conjunct that stands in a noun's place in the clause: 'launched artillery, mortar and rocket fire' makes
+    'rocket fire' the launch's object through the first conjunct."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 class TriggerIndex:
@@ -201,8 +219,8 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
     for token in verbs:
         if token.dep_ in ("amod", "compound") or (token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS):
             continue  # a participle used as an adjective ("the planned deployment") or a noun ("the wounded") names no act
-        if _alleged(token):
-            continue
+        if alleged(token) or describes(token) or _interviewed(token):
+            continue  # what an accusation alleges, or what a clause says to describe a noun, is no reported act
         lemma = lex.lemma(token)
         if lemma in modes.SPEECH:
             speech.append(token)
@@ -214,20 +232,23 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
                 by_token[token.i].targets = _verb_target_groups(token, None, label[0])
             continue
         code, rule, pattern, ptarget, reverse = _code_verb(token, lex)
+        if code is None and pattern is None and lemma == "deny" and any(c.dep_ == "ccomp" for c in token.children):
+            code, rule = "016", "dateline:deny:that"  # 'denied that its diplomats had any link to the plot'
         if pattern is not None:
             matched_objects.update(c.i for c in token.children if c.dep_ in OBJECT_DEPS)
             if code is None:
                 continue
         elif _light_object(token, lex) is not None:
             continue
-        if code is None or code[:2] in DROP_ROOTS or (pattern is None and not _destined(token, rule)):
+        if code is None or (code[:2] in DROP_ROOTS and code[:3] not in KEPT_STATEMENTS) or \
+                (pattern is None and not _destined(token, rule)) or (pattern is None and _forecast(token, lemma)):
             continue
         place = ptarget or next((c for c in token.children if c.dep_ == "dobj"), None)
         by_token[token.i] = Candidate(token, code, rule, "verb", base=code, place_target=place, reverse=reverse,
                                       needs_target=pattern is None and rule.split(":")[1:2] == ["RELEASE"])
         by_token[token.i].targets = _verb_target_groups(token, ptarget, code)
     for token in nouns:
-        if token.i in matched_objects or _alleged(token):
+        if token.i in matched_objects or alleged(token):
             continue
         sense = _event_noun(token, lex)
         if sense is None:
@@ -250,7 +271,7 @@ def find_candidates(sent: SpacySpan, lex: Lexicon, index: TriggerIndex | None = 
         cand.code, cand.mode = modality.code, modality.mode
         if modality.note == "refusal":
             cand.rule = f"{cand.rule}+refusal"
-        elif modality.note in ("intended", "planned", "threatened") and cand.code != cand.base:
+        elif modality.note in ("intended", "planned", "threatened", "prepared", "warning") and cand.code != cand.base:
             cand.rule = f"{cand.rule}+{modality.note}"
         if cand.reverse:
             cand.sources, cand.targets = (cand.targets[0] if cand.targets else []), [cand.sources]
@@ -270,9 +291,12 @@ def _own_subject(verb: Token) -> bool:
 
 
 def _destined(verb: Token, rule: str) -> bool:
-    """Whether a verb coded by its dictionary default may stand: a travel verb needs a destination, and 'call' a
-    party called ('called Lima', not 'what it called its involvement', 'called the plan a mistake')."""
+    """Whether a verb coded by its dictionary default may stand: a travel verb needs a destination, 'call' a party
+    called ('called Lima', not 'what it called its involvement', 'called the plan a mistake'), and mobilising (150) a
+    force ('mobilized troops', not 'mobilized pressure groups')."""
     parts = rule.split(":")
+    if len(parts) >= 3 and parts[1] == "MOBILIZE" and parts[2] != "summon":
+        return all(_force(c) for c in verb.children if c.dep_ == "dobj")  # 'mobilized troops', not 'pressure groups'
     if len(parts) >= 3 and parts[1] == "CALL":
         party = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")]
         return bool(party) and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
@@ -282,35 +306,25 @@ def _destined(verb: Token, rule: str) -> bool:
         (parts[2] == "tour" and any(c.dep_ == "dobj" for c in verb.children))
 
 
-def _alleged(token: Token) -> bool:
-    """What an accusation alleges ('accused X of violating rights', 'accusing them of helping to plan attacks',
-    'charged four people with preparing attacks'): the claim's content, not a coded fact; the accusation itself is
-    the event (with the accused as its target)."""
-    node = token
-    for _ in range(4):
-        if _alleged_here(node):
-            return True
-        if node.dep_ not in ALLEGED_CHAIN or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+def _interviewed(verb: Token) -> bool:
+    """'Asked about a possible response, Mattis said ...': a reporter's question framing the answer, no appeal."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
-def _alleged_here(token: Token) -> bool:
-    head = token.head
-    if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in CLAIM_NOUNS:
-        return True  # "an allegation that the NPFL had taken over the city"
-    if token.dep_ == "advcl" and token.tag_ == "VBG" and head.lemma_.lower() in CLAIM_VERBS \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return True  # 'accused X of firing at Y, wounding a soldier': the harm is the alleged act's, not the accuser's
-    if token.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep" or head.lower_ not in GROUND_PREPS:
+def _forecast(verb: Token, lemma: str) -> bool:
+    """Whether a warning only foretells what things will do ('warned that the sanctions would hurt companies', 'warned
+    the launch will raise tensions'), not what someone will do to someone: no threat."""
+    if lemma not in FORETELLING or any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
-    claimer = head.head
-    if claimer.dep_ == "acl" and claimer.tag_ == "VBN":
-        claimer = claimer.head  # 'expelled two diplomats based in Geneva [for spying]': the grounds reach past the participle
-    if claimer.dep_ == "dobj" and claimer.pos_ in ("NOUN", "PROPN", "PRON"):
-        claimer = claimer.head  # 'accused Azerbaijani forces [of firing]': the parse hangs the grounds on the accused
-    return claimer.lemma_.lower() in CLAIM_VERBS or (head.lower_ == "for" and claimer.lemma_.lower() in PUNITIVE_VERBS)
+    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(is_pronoun(s) or can_act(s) for s in subjects)
+
+
+def _force(noun: Token) -> bool:
+    """Whether a noun names armed force ('troops', 'reserves', 'warships', 'police'): CAMEO's &MILITARY and a few more."""
+    words = load().synsets.get("MILITARY", [])
+    return noun.lemma_.lower() in FORCE_WORDS or noun.lower_ in words or noun.lemma_.lower() in words
 
 
 def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[list[Token]]:
@@ -334,6 +348,10 @@ def _verb_target_groups(verb: Token, ptarget: Token | None, code: str) -> list[l
     groups.extend(phrase_objects(verb))
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
         groups.extend(phrase_objects(xcomp))
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.pos_ == "VERB":
+        groups.extend(verb_targets(verb.head, None))  # 'sent inspectors to X to monitor the work': X is watched
+        if places := place_objects(verb.head):
+            groups.append(places)
     return groups
 
 
@@ -346,11 +364,19 @@ def _scan(sent: SpacySpan, lex: Lexicon) -> tuple[list[Token], list[Token]]:
 
 def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[int, Candidate]) -> Candidate | None:
     """An event noun coded through its light verb, or through its own possessor or 'by' phrase."""
-    head = noun.head
+    if any(t.lemma_.lower() in COMMENT_NOUNS for t in prep_objects(noun, ("for",))):
+        return None  # 'did not respond to a request for comment': a reporter's question, no appeal
+    place = _object_of(noun)
+    head = place.head
     code = sense.code
-    if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and lex.lemma(head) in lex.light_verbs and head.i not in by_token:
+    if place.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and lex.lemma(head) in lex.light_verbs and head.i not in by_token:
+        if describes(head):
+            return None  # 'a resolution that aims to impose a blockade': the light verb describes a noun
         cand = Candidate(noun, code, f"{sense.rule}+light:{lex.lemma(head)}", "noun", light=head, base=code)
         cand.sources, _ = subject_of(head)
+        if code == "150" and len(cand.sources) >= 2:  # 'Seoul and Washington began their military drills'
+            cand.code = cand.base = "062"
+            cand.rule = f"{cand.rule}+joint"
         groups = [g for g in (prep_objects(noun, sense.target_preps), prep_objects(head, sense.target_preps),
                               [c for c in head.children if c.dep_ == "dative"], owners(noun), _acted_on(noun, sense)) if g]
         if code[:2] == "14":
@@ -358,10 +384,16 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand.targets = groups
         cand.place_target = groups[0][0] if groups else None
         return cand
-    sources = noun_sources(noun, code)
+    if (ready := _readiness(noun)) is not None:  # 'Washington remained open to talks with Pyongyang': talks intended
+        cand = Candidate(noun, code, f"{sense.rule}+ready:{ready.lemma_.lower()}", "noun", light=ready, base=code)
+        cand.sources, _ = subject_of(ready.head)
+        cand.targets = [g for g in (prep_objects(noun, sense.target_preps), owners(noun)) if g]
+        cand.place_target = cand.targets[0][0] if cand.targets else None
+        return cand
+    sources = noun_sources(noun, code) or _doers_of(noun, sense)
     if not sources:
         return None
-    if noun.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
+    if place.dep_ in ("dobj", "attr") and head.i in by_token and not any(c.dep_ == "poss" for c in noun.children):
         return None  # "condemned the Israeli attack": the verb's event; the noun's actor is only a modifier
     if all(is_pronoun(s) for s in sources) and not prep_objects(noun, sense.target_preps):
         # "insisted on its demands", "until their demands are met": a reference back to the owner's known act
@@ -375,6 +407,23 @@ def _noun_candidate(noun: Token, sense: NounSense, lex: Lexicon, by_token: dict[
         cand.targets = [targets] if targets else []
     cand.place_target = targets[0] if targets else None
     return cand
+
+
+def _readiness(noun: Token) -> Token | None:
+    """The adjective of readiness an event noun completes ('open to talks', 'ready for dialogue'), said of a subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.head.pos_ != "ADJ":
+        return None
+    adjective = prep.head
+    return adjective if adjective.lemma_.lower() in READY and adjective.dep_ == "acomp" else None
+
+
+def _doers_of(noun: Token, sense: NounSense) -> list[Token]:
+    """'the state visit of the Brazilian president to Beijing': the 'of' phrase of a visit names who visits, unless
+    'of' is how the noun names its target ('a tour of the region'); 'a meeting of ministers' names no one who acts."""
+    if sense.code[:3] not in ("042", "043", "044") or "of" in sense.target_preps:
+        return []
+    return prep_objects(noun, ("of",))
 
 
 def _acted_on(noun: Token, sense: NounSense) -> list[Token]:

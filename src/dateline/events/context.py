@@ -14,6 +14,7 @@ phrase plays and where the event happened. Three completions, each noted in noth
 - a group of a country's own society named without its country (police, protesters, rebels,
   prisoners, students) takes the country of the place the event happened in, else that of the
   state body it deals with; so does a former official ('former president X') dealt with by one;
+- a human rights group named without a country is a non-governmental organisation (NGOHRI);
 - force whose doer the text does not name takes CAMEO's unidentified armed forces of the place
   (see unattributed); an act done by a holder of state office may take its own code (0831).
 """
@@ -35,12 +36,14 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
-LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "through",
+                            "along"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # Sectors of groups that act where they live; the state's own bodies (GOV, MIL, ...) act abroad too.
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "COP", "CRM", "LAB", "EDU", "BUS", "HLH", "MED", "AGR", "REL",
                               "SOC", "PTY", "JRN"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+INTERNAL_SECTORS = frozenset({"LEG", "JUD", "ELI"})  # bodies and people of a country's politics that seldom act abroad
 # Verbs of harm that accidents share with attacks; unattributed, they code force only where the sentence names some.
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "hit", "strike", "crush", "die"})
 VIOLENCE_WORDS = frozenset({
@@ -55,6 +58,8 @@ VIOLENCE_WORDS = frozenset({
     "hostage", "assassination", "execution", "beheading", "lynching", "massacre", "bombing", "stab", "shoot", "behead",
     "execute", "assassinate", "lynch"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
+FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+CIVIC_SECTORS = frozenset({"HRI"})  # sectors whose bare groups CAMEO codes as non-governmental organisations
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +144,8 @@ def localise(ev: Event, home: str | None = None) -> None:
     state whose body they deal with ('Turkish police stopped students', 'rebels demanded that Burundi's government').
     A state body named without a country ('the government', 'the ministry', 'the army', 'parliament') is the home
     country's, the country of the story's dateline (`home`), else of the place the event happens in: a careful
-    coder reads an unqualified 'the government' in a Nairobi story as Kenya's."""
+    coder reads an unqualified 'the government' in a Nairobi story as Kenya's; with neither, outside the use of
+    force, it is the country of the other side when that side belongs to the country's own politics (_national)."""
     place = ev.location.country if ev.location is not None else None
     for side, other in (("source", ev.target), ("target", ev.source)):
         actor = getattr(ev, side)
@@ -147,14 +153,32 @@ def localise(ev: Event, home: str | None = None) -> None:
             continue
         if domestic(actor.code) or _elite(actor.code):
             country = place if domestic(actor.code) else None
-            if country is None and other is not None and _state_body(other.code):
+            if country is None and other is not None and (_state_body(other.code) or (_state(other.code) and ev.cameo[:2] == "14")):
                 country = country_of(other.code)
         elif _bare_state(actor.code):
-            country = home or place
+            country = home or place or (_national(other) if ev.cameo[:2] not in FORCE_ROOTS else None)
+        elif sector_of(split_code(actor.code or "")[1]) in CIVIC_SECTORS and country_of(actor.code) is None:
+            country = "NGO"  # 'human rights groups disputed that account': a group of civil society is an NGO
         else:
             continue
         if country:
             setattr(ev, side, replace(actor, code=with_country(actor.code, country)))
+
+
+def _state(code: str | None) -> bool:
+    """Whether a code is a country named as such ('Sweden's decision'), which acts as its state."""
+    return bool(code) and len(code or "") == 3 and country_of(code) == code and code not in TRANSNATIONAL
+
+
+def _national(other: EventActor | None) -> str | None:
+    """The country of the other side when that side is a part of its country's own society or politics (a party,
+    legislators, protesters, not the state as such): 'a member of the Syrian parliament protested the president's
+    failure' is about Syria's president, while 'Johnson met Tillerson' pairs two governments. Force is left out
+    (FORCE_ROOTS): the army a country's forces fight is seldom its own."""
+    country = country_of(other.code) if other is not None else None
+    if country is None or country in TRANSNATIONAL:
+        return None
+    return country if sector_of(split_code(other.code or "")[1]) in DOMESTIC_SECTORS | INTERNAL_SECTORS else None
 
 
 def _bare_state(code: str | None) -> bool:

@@ -15,6 +15,10 @@ conjoined sources of a symmetric act act on each other (pairs)
 ("Russia and Ukraine agreed"), also when the target only names them again ("a pact between the two
 countries"); no actor acts on itself or on words inside its own phrase. A noun that restates an
 event already coded in the sentence by the same actor ("his visit") is no second event (restates).
+A reaction that names an act without its doer ("condemned the abduction", "rejected the criticism") is
+aimed at whoever the story said did that act before (reaction_target); a denial answers the last accusation aimed
+at the denier's country, or, with no denier named, the last one, whose accused is then the denier (accused_denier).
+"The two sides" or "both countries" as a subject are the two parties of the sentence's own event (both_parties).
 """
 
 from __future__ import annotations
@@ -25,8 +29,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..model import Event, EventActor, Quote
-from .actors import ActorResolver, is_pronoun, non_actor, titled_non_actor, has_country, speech_subject
-from .context import LOCATION_PREPS, domestic
+from .actors import ActorResolver, is_pronoun, non_actor, owners, titled_non_actor, has_country, speech_subject
+from .context import LOCATION_PREPS, country_of, domestic
 
 if TYPE_CHECKING:
     from .coder import Candidate
@@ -54,9 +58,15 @@ def merge_purposes(by_token: dict[int, Candidate]) -> None:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.trigger.children):
             continue
         outer = _at(cand.trigger.head, cand, by_token)
-        if outer is None or outer.code[:2] != cand.code[:2]:
+        if outer is None:
             continue
-        _join(outer, cand, "purpose")
+        if outer.code[:2] == cand.code[:2]:
+            _join(outer, cand, "purpose")
+        elif cand.code[:2] in VOICED_AIMS and outer.code[:2] in PRESSURE_ROOTS:
+            outer.rule = f"{outer.rule}+aim:{cand.rule}"  # 'would blockade Paris to demand an end to X': the act presses
+            outer.targets = outer.targets + cand.targets  # the demand, and keeps its own code
+        else:
+            continue
         del by_token[i]
 
 
@@ -85,6 +95,9 @@ def merge_happenings(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
 
 
 VIOLENT_ROOTS = frozenset({"17", "18", "19"})
+# Words that voice an aim (appeals, demands, disapproval) and acts of pressure that can carry one.
+VOICED_AIMS = frozenset({"02", "10", "11"})
+PRESSURE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 
 
 def _host(cand: Candidate, by_token: dict) -> Candidate | None:
@@ -134,8 +147,9 @@ def _same(a: EventActor | None, b: EventActor | None) -> bool:
 def pairs(cand: Candidate, sources: list[EventActor], targets: list[EventActor]) -> list[tuple[EventActor | None, EventActor | None]]:
     """Source-target pairs; conjoined sources act on each other when the target only names them again
     ('the United States and Jordan agreed on a pact between the two countries')."""
-    if len(sources) >= 2 and targets and all(any(_same(s, t) or s.code == t.code for s in sources) for t in targets):
-        targets = []
+    if len(sources) >= 2 and targets and (cand.mutual or all(any(_same(s, t) or s.code == t.code for s in sources)
+                                                             for t in targets)):
+        targets = []  # 'Russia and Ukraine exchanged 150 prisoners': each side acts on the other
     if len(sources) >= 2 and not targets and cand.symmetric:
         return [(a, b) for a, b in product(sources, sources) if a is not b and not _same(a, b)]
     pairs = list(product(sources or [None], targets or [None]))
@@ -179,24 +193,54 @@ def _narrows(speaker: str | None, pronoun: str | None) -> bool:
 
 
 OPPONENTS = frozenset({"REB", "OPP", "CRM", "UAF"})
+# Measures a government takes: protested with no author named, they are the government's.
+POLICIES = frozenset({"tax", "law", "reform", "policy", "decision", "measure", "bill", "budget", "plan", "ban", "cut",
+                      "curfew", "decree", "austerity", "privatization", "privatisation", "levy", "tariff", "subsidy",
+                      "regulation", "amendment", "verdict", "ruling", "sentence", "arrest", "detention"})
 
 
-def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False) -> list[EventActor]:
+def choose_targets(cand: Candidate, resolver: ActorResolver, quote: Quote | None, reciprocal: bool = False,
+                   sources: list[EventActor] = ()) -> list[EventActor]:
     """The first candidate group of targets whose actors carry a country, or name a group acted against within a
     country (rebels, opposition, criminals: they take one from the event), or a group of a society as the subject
-    of the passive ('seven people were killed'); else the first naming any actor."""
+    of the passive ('seven people were killed'); else the first naming any actor. A phrase that names the source
+    again ('reneged on his commitment to X': the commitment is the source's own) is passed over for the next."""
     fallback: list[EventActor] = []
+    policy = _policy(cand) if cand.code[:2] == "14" else None
     for n, group in enumerate(cand.targets):
-        if reciprocal and group and _where(group[0]):
+        if (reciprocal or policy is not None) and group and _where(group[0]):
             continue  # "Russia and Ukraine held talks in Minsk": where parties meet, not whom they meet
         actors = [a for a in resolve_actors(group, resolver, quote, cand.trigger) if a.code or _actor_entity(resolver, a)]
+        if not reciprocal:
+            actors = [a for a in actors if not any(_same(s, a) or _inside(a, s) for s in sources)]
         patient = n == 0 and bool(group) and group[0].dep_ == "nsubjpass"
         if actors and any(has_country(a.code) or (a.code or "")[:3] in OPPONENTS or (patient and domestic(a.code))
                           for a in actors):
             return actors  # the passive's own subject, if only 'seven people' or 'students', comes first
         if actors and not fallback:
             fallback = actors
+    if not fallback and policy is not None:
+        start, end = resolver.phrase(policy)
+        span = policy.doc[start:end]
+        return [EventActor(span.text, "GOV", span=resolver.article.span(span.start_char, span.end_char))]
     return fallback
+
+
+def _singulars(tok: Token) -> set[str]:
+    """A noun's lemma and its plural stripped by hand, for lemmas the tagger gets wrong ('taxes' → 'taxis')."""
+    low = tok.lower_
+    return {tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+
+
+def _policy(cand: Candidate) -> Token | None:
+    """What a protest is against when it names no one: a measure, whose author is the government ('marched against
+    new taxes on fuel', 'protested the reform'), localised like any state body named without its country."""
+    for group in cand.targets:
+        for tok in group:
+            if tok.pos_ == "NOUN" and not tok.ent_type_ and not POLICIES.isdisjoint(_singulars(tok)) and \
+                    (tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("against", "over"))):
+                return tok
+    return None
 
 
 def _where(token: Token) -> bool:
@@ -208,3 +252,81 @@ def _actor_entity(resolver: ActorResolver, actor: EventActor) -> bool:
     """Whether an uncoded actor is still an entity that can act (a person, organisation, place or group)."""
     ent = resolver.article.entity(actor.entity)
     return ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP", "LOC")
+
+
+# Reactions to an act (praise, demands, disapproval, rejection, threats, protest) and the words that name an act the
+# lexicon has no event noun for, with the CAMEO roots of what they name.
+REACTION_ROOTS = frozenset({"05", "10", "11", "12", "13", "14"})
+ACT_WORDS = {"violence": ("14", "17", "18", "19", "20"), "killing": ("18", "19", "20"), "launch": ("15", "19"),
+             "test": ("15",), "progress": ("03", "04", "05", "06", "08"), "crackdown": ("17",)}
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+ACCUSING = ("11", "16", "17")  # what a denial answers: accusations, and the sanctions and legal steps that imply one
+
+
+def reaction_target(cand: Candidate, ev: Event, before: list[Event], here: list[tuple[Candidate, Event]],
+                    lex: Lexicon) -> EventActor | None:
+    """The doer of the act a reaction names without its doer ('condemned the abduction', 'rejected the criticism',
+    'called the expulsions a provocation'): the story told that act before, so its source is the reaction's target."""
+    if cand.kind != "verb" or ev.target is not None:
+        return None
+    if ev.cameo.startswith("016"):
+        roots = set(ACCUSING)  # 'denied the charges', 'denied that its diplomats had any link': the accuser's claim
+    elif ev.cameo[:2] in REACTION_ROOTS:
+        obj = next((c for c in cand.trigger.children if c.dep_ == "dobj"), None)
+        if obj is None or owners(obj) or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+            return None
+        roots = _act_roots(obj, lex)
+    else:
+        return None
+    own = ev.source.code if ev.source else None
+    doers = [other.source for other in [*reversed([e for _, e in here]), *reversed(before)]
+             if other.cameo[:2] in roots and other.source is not None and other.source.code and other.source.code != own
+             and not _same(other.source, ev.source)]
+    # a doer with a country first: 'the rocket, launched from near the border' guessed at, 'North Korea fired' named
+    return next((d for d in doers if country_of(d.code)), doers[0] if doers else None)
+
+
+def accused_denier(ev: Event, before: list[Event], here: list[tuple[Candidate, Event]]) -> Event | None:
+    """For a denial, the accusation it answers: the last one aimed at the denier's country, or, where the text leaves
+    the denier unnamed ('She has denied the charges' with no one to refer to), the last one at all, whose accused
+    then is the denier."""
+    if not ev.cameo.startswith("016"):
+        return None
+    known = country_of(ev.source.code) if ev.source is not None else None
+    for other in [*reversed([e for _, e in here]), *reversed(before)]:
+        if other.cameo[:2] in ACCUSING and other.target is not None and other.target.code and other.source is not None \
+                and (known is None or country_of(other.target.code) == known):
+            return other
+    return None
+
+
+def _act_roots(noun: Token, lex: Lexicon) -> set[str]:
+    """The CAMEO roots of the acts a noun names: its event-noun senses, else the few words ACT_WORDS lists."""
+    for word in _singulars(noun):
+        if senses := lex.nouns.get(word):
+            return {s.code[:2] for s in senses}
+        if word in ACT_WORDS:
+            return set(ACT_WORDS[word])
+    return set()
+
+
+PAIR_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader", "minister", "state", "neighbour",
+                        "neighbor", "delegation"})
+
+
+def both_parties(heads: list[Token], here: list[tuple[Candidate, Event]]) -> list[EventActor]:
+    """'the two sides', 'both countries' as the subject: the two parties of the sentence's event between two countries
+    ('X held a phone conversation with Y, during which the two sides pledged to deepen cooperation'); a later
+    sentence's 'the two countries' may name another pair, so only the sentence's own events are read."""
+    if len(heads) != 1 or heads[0].lemma_.lower() not in PAIR_WORDS or heads[0].tag_ not in ("NNS", "NNPS"):
+        return []
+    if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+               for c in heads[0].children):
+        return []
+    for _, other in reversed(here):
+        if other.source is None or other.target is None:
+            continue
+        one, two = country_of(other.source.code), country_of(other.target.code)
+        if one is not None and two is not None and one != two:
+            return [other.source, other.target]
+    return []

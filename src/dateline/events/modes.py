@@ -20,7 +20,9 @@ Read from the parse around the trigger, never from the raw text:
   discriminate", as "tried to" does).
 - a verb conjoined to another without a tense of its own ("will tighten sanctions and impose a
   blockade", "plans to meet X and sign a deal") shares that verb's auxiliaries and governors.
-- threatened conflict ("threatened to impose sanctions") takes CAMEO's threat code (13x).
+- threatened conflict ("threatened to impose sanctions") takes CAMEO's threat code (13x); force
+  made ready ("the army prepared to resume shelling") is a show of force (150), not words of threat;
+  "will not tolerate X" warns (130) rather than rejects.
 `historical` is decided from the event's date (see when.py).
 """
 
@@ -36,10 +38,11 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "would", "ought"})
 INTENT = frozenset({"go", "plan", "intend", "prepare", "aim", "expect", "schedule", "set", "due", "going", "poised",
                     "ready", "willing", "prepared", "determined", "likely", "about", "propose", "mean",
-                    "consider", "contemplate", "weigh", "mull"})  # 'will consider closing its consulate': not done
+                    "consider", "contemplate", "weigh", "mull", "open", "eager"})  # 'will consider closing its consulate': not done
 COMMIT = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear", "commit", "undertake", "volunteer", "consent"})
 REFUSE = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant"})
 THREATEN = frozenset({"threaten"})
+PREPARE = frozenset({"prepare", "poise", "poised", "gear", "mobilize", "mobilise", "mass"})  # readying force, not words
 DESIRE = frozenset({"want", "wish", "hope", "seek", "like"})
 ATTEMPT = frozenset({"try", "attempt", "strive", "endeavour", "endeavor", "continue", "begin", "start", "resume", "decide",
                      "help"})  # 'helped broker a deal': the deal is the act
@@ -48,6 +51,7 @@ GOVERNORS = INTENT | COMMIT | REFUSE | THREATEN | DESIRE | FAIL | ATTEMPT
 SPEECH = frozenset({"say", "tell", "announce", "declare", "state", "add", "stress", "note", "claim", "report",
                     "insist", "confirm", "indicate", "reply", "explain", "write", "warn", "assure", "reiterate", "conclude"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
+ENDURE = frozenset({"tolerate", "stand"})  # 'will not tolerate X' warns of what follows X
 DEMAND_VERBS = frozenset({"demand", "urge", "ask", "call", "request", "insist", "press", "pressure", "appeal", "order",
                           "require", "want", "plead", "beg", "encourage", "invite", "advise", "recommend"})
 PLANNED = frozenset({"planned", "proposed", "upcoming", "forthcoming", "expected", "possible", "future",
@@ -223,6 +227,8 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended
         rejected = lex.recode("reject", code) if cooperative else None
         if demanded:  # "demanded that its partners refuse to recognize X": asked for, not done
             return Modality("hypothetical", rejected or code, "demanded")
+        if rejected and verb.lemma_.lower() in ENDURE and not refused:
+            return Modality(None, "130", "warning")  # 'will not tolerate any provocation': a warning, not a rejection
         if rejected:
             return Modality(None, rejected, "refusal")
         return Modality("negated", code, "refused" if refused else "negated")
@@ -231,6 +237,8 @@ def verb_modality(verb: Token, code: str, lex: Lexicon, depth: int = 0, intended
     conflict = code[:2] in ("14", "15", "16", "17", "18", "19", "20")
     conditional = _conditional(tops[-1]) or _has_condition(tops[-1])
     threatened = any(g in THREATEN for g in govs) or (conflict and (future or intended or (conditional and bool(auxes & HYPOTHETICAL_AUX))))
+    if conflict and code[:2] in ("18", "19", "20") and any(g in PREPARE for g in govs) and not future and not conditional:
+        return Modality(None, "150", "prepared")  # 'the army prepared to resume shelling': a force made ready (CAMEO 15)
     if threatened:
         # CAMEO codes a stated future coercive or violent action, or one made conditional, as a threat (13x).
         threat = lex.recode("threat", code)

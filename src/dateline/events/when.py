@@ -24,6 +24,7 @@ MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 MONTHS["sept"] = 9
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # the month each begins in
 HISTORICAL_DAYS = 365
 WORD = re.compile(r"[a-z]+|\d+")
 
@@ -82,6 +83,14 @@ def _relative(anchor: date, words: list[str]) -> Resolved | None:
             days = 7 * (_count(words) if "ago" in words else 1) * step
             moved = anchor + timedelta(days=days)
             return _month(moved.year, moved.month)
+    if (season := next((SEASONS[w] for w in words if w in SEASONS), None)) is not None and \
+            {"next", "last", "this", "coming", "past"} & set(words):
+        year = anchor.year  # 'next spring' said in September is next year's; 'last spring' said in February last year's
+        if "next" in words or "coming" in words:
+            year += season <= anchor.month
+        elif "last" in words or "past" in words:
+            year -= season >= anchor.month
+        return f"{year:04d}", "year"
     if "days" in words and "ago" in words:
         return _day(anchor - timedelta(days=_count(words)))
     return None
@@ -182,6 +191,17 @@ def event_date(anchors: tuple[Token, ...], anchor: date | None, future: bool,
             if found := resolve(_expression(ent, sent_start), anchor, future):
                 return found
     return _day(anchor)
+
+
+def is_ahead(resolved: Resolved, anchor: date | None) -> bool:
+    """Whether the event's period begins after the article date ('the visit next spring')."""
+    if anchor is None:
+        return False
+    text, granularity = resolved
+    year = int(text[:4])
+    begin = date(year, 1, 1) if granularity == "year" else date(year, int(text[5:7]), 1) if granularity == "month" \
+        else date.fromisoformat(text)
+    return begin > anchor
 
 
 def is_historical(resolved: Resolved, anchor: date | None) -> bool:

@@ -18,7 +18,8 @@ from ..model import Location
 
 GAZETTEER = Path(__file__).with_name("data") / "gazetteer.tsv"
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "through", "along", "across", "throughout"})
+DESTINATION_PREPS = frozenset({"in", "into", "to", "at", "from", "inside"})
 ARRIVAL_PREPS = frozenset({"to", "in"})
 VISIT_CODES = ("042", "043", "044", "036")
 
@@ -140,3 +141,21 @@ def dateline_place(dateline: str) -> Location:
     if country is not None and country.country != found.country:
         return Location(name=city, country=country.country)  # a city the gazetteer lacks, or one of a shared name
     return found
+
+
+def place_objects(head: Token) -> list[Token]:
+    """Places the event happens in or goes to ('in Montenegro', 'to Bosnia', 'to a plant in Iran'), a last resort
+    for its target."""
+    out = []
+    for node in (head, *[c for c in head.children if c.dep_ in ("dobj", "attr")]):
+        for child in node.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in DESTINATION_PREPS:
+                for obj in (o for o in child.children if o.dep_ == "pobj"):
+                    out.extend([obj] if obj.ent_type_ in ("GPE", "LOC") else _places_within(obj))
+    return out
+
+
+def _places_within(noun: Token) -> list[Token]:
+    """The places a destination lies in: 'a nuclear plant in southern Iran'."""
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "near", "inside")
+            for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")]
