@@ -220,3 +220,13 @@ def test_said_in_a_statement_carried_by_an_agency_that(annotate):
     q = only(article.quotes, "collapsed")
     assert q.content.text == "the talks had collapsed"
     assert q.speaker_name == "Nabil Aziz"
+
+
+def test_a_linking_adverb_is_the_writers_not_the_speakers(annotate):
+    article = annotate(INTRO + "Separately, police detained 11 students in Vestby, the governor's office said.")
+    assert only(article.quotes, "students").content.text == "police detained 11 students in Vestby"
+
+
+def test_said_only_that(annotate):
+    article = annotate(INTRO + "Holm said only that the deficit would shrink.")
+    assert only(article.quotes, "deficit").content.text == "the deficit would shrink"

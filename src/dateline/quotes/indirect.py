@@ -29,8 +29,11 @@ _MIN_WORDS = 2
 def _span(v: DocView, first: int, last: int, named_object: bool = False) -> tuple[int, int] | None:
     """Trim punctuation, a leading complementizer and a leading/trailing conjunction; None when too little is left
     (one word is enough only for a name that is the object of a stance or mention: "Cruz endorsed Trump")."""
-    while first <= last and (v.pos[first] in _TRIM or v.lower[first] in _COMPLEMENTIZERS and v.dep[first] == "mark"):
-        first += 1
+    while first <= last and (v.pos[first] in _TRIM or v.lower[first] in _COMPLEMENTIZERS and v.dep[first] == "mark"
+                             or v.pos[first] == "ADV" and first < last and v.lower[first + 1] == "that" and v.dep[first + 1] == "mark"):
+        first += 1  # "said (only) that ...": the adverb qualifies the saying
+    if first + 2 <= last and v.pos[first] == "ADV" and v.words[first + 1] == "," and v.dep[first] == "advmod":
+        first += 2  # "Meanwhile, ...", "Separately, ...": the writer's link between stories, not the speaker's words
     while last >= first and v.pos[last] in _TRIM and not _closing_mark(v, last):
         last -= 1
     if last < first:
